@@ -1,0 +1,121 @@
+package de.buergerservice.platform.web;
+
+import java.util.List;
+
+import de.buergerservice.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the public API is an {@code application/problem+json} document:
+ * localized, with field errors where the input was invalid, and never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final ProblemFactory problems;
+
+	ApiExceptionHandler(ProblemFactory problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problems.problem(HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		LOG.error("Unexpected error in the API", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.detail.unexpected"));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getBindingResult().getAllErrors().stream().map(problems::fieldMessage).toList();
+		return ResponseEntity.badRequest().body(problems.invalid(errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new ProblemFactory.FieldMessage(
+						parameterName(result.getMethodParameter().getParameterName(), error), problems.message(error))))
+			.toList();
+		return ResponseEntity.badRequest().body(problems.invalid(errors));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
+		return ResponseEntity.badRequest()
+			.body(problems.invalid(List.of(new ProblemFactory.FieldMessage(field, problems.message("typeMismatch")))));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problems.invalid(List.of(new ProblemFactory.FieldMessage(ex.getParameterName(),
+					problems.message("problem.field.required")))));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "problem.detail.unreadable"));
+	}
+
+	/** Every other Spring MVC exception keeps its status; title and detail are ours. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problems.problem(status, "problem.detail." + status.value());
+		if (ex instanceof ErrorResponse && body instanceof ProblemDetail original && original.getProperties() != null) {
+			original.getProperties().forEach(problem::setProperty);
+		}
+		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	private static String parameterName(@Nullable String parameter, MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError) {
+			return fieldError.getField();
+		}
+		return parameter == null ? "?" : parameter;
+	}
+
+}

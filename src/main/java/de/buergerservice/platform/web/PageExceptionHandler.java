@@ -1,0 +1,86 @@
+package de.buergerservice.platform.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import de.buergerservice.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors on citizens' pages become a readable page in the citizen's language with the
+ * right status and a way back, never a stack trace.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	private static final Logger LOG = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+	private final LayoutModelAdvice layout;
+
+	private final ProblemFactory problems;
+
+	private final JsonMapper json;
+
+	PageExceptionHandler(LayoutModelAdvice layout, ProblemFactory problems, JsonMapper json) {
+		this.layout = layout;
+		this.problems = problems;
+		this.json = json;
+	}
+
+	@ExceptionHandler
+	ModelAndView notFound(NotFoundException ex, HttpServletRequest request, Locale locale) {
+		return page(ErrorPage.of(HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments()), request, locale);
+	}
+
+	@ExceptionHandler({ BindException.class, TypeMismatchException.class, MissingServletRequestParameterException.class,
+			HandlerMethodValidationException.class })
+	ModelAndView badRequest(Exception ex, HttpServletRequest request, Locale locale) {
+		return page(ErrorPage.of(HttpStatus.BAD_REQUEST, "error.page.400"), request, locale);
+	}
+
+	/**
+	 * Spring MVC's own exceptions (unsupported method, missing resource, …) keep their
+	 * status.
+	 */
+	@ExceptionHandler
+	ModelAndView other(Exception ex, HttpServletRequest request, Locale locale) {
+		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+			HttpStatusCode status = response.getStatusCode();
+			return page(ErrorPage.of(status, ErrorPage.keyFor(status.value())), request, locale);
+		}
+		LOG.error("Unexpected error on a page", ex);
+		return page(ErrorPage.of(HttpStatus.INTERNAL_SERVER_ERROR, "error.page.500"), request, locale);
+	}
+
+	/**
+	 * The error page, or for a path of the API that no controller serves, its problem
+	 * document.
+	 */
+	private ModelAndView page(ModelAndView page, HttpServletRequest request, Locale locale) {
+		if (ProblemView.isApi(request.getRequestURI()) && page.getStatus() != null) {
+			HttpStatusCode status = page.getStatus();
+			return new ModelAndView(
+					new ProblemView(problems.problem(status, "problem.detail." + status.value()), json));
+		}
+		page.addAllObjects(layout.attributes(request, locale));
+		return page;
+	}
+
+}
