@@ -79,23 +79,47 @@ public final class TestDatabases {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(true)
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
 				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					postgres.close();
-				}
-				catch (IOException ex) {
-					// the JVM ends anyway
-				}
-			}));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenUnused(postgres)));
 			return new Server(postgres.getPostgresDatabase(), name -> postgres.getJdbcUrl("postgres", name), "postgres",
 					"");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", ex);
+		}
+	}
+
+	/**
+	 * Stops the embedded server once the application contexts (closed by their own
+	 * shutdown hook, at the same time) have let go of their connections, so that none of
+	 * them waits for a database that is gone.
+	 */
+	private static void stopWhenUnused(EmbeddedPostgres postgres) {
+		JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		try {
+			while (System.nanoTime() < deadline
+					&& admin.sql("SELECT count(*) FROM pg_stat_activity WHERE datname LIKE 'bs\\_test\\_%'")
+						.query(Integer.class)
+						.single() > 0) {
+				Thread.sleep(100);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			// the server is going away anyway
+		}
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			// the JVM ends anyway
 		}
 	}
 

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -28,6 +26,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -46,8 +45,17 @@ final class ProcedureIndex {
 
 	private static final Pattern LEIKA = Pattern.compile("99\\d{12}");
 
-	/** The most query words considered; the rest of a long query adds nothing. */
-	private static final int MAX_WORDS = 12;
+	/** The most concepts of a query considered; the rest of a long query adds nothing. */
+	private static final int MAX_CONCEPTS = 10;
+
+	/** How much a match of a compound's parts counts against a match of the whole. */
+	private static final float PART_WEIGHT = 0.7f;
+
+	/** How much a match with a typo counts against an exact one. */
+	private static final float TYPO_WEIGHT = 0.5f;
+
+	/** How much a synonym's match counts against a match of what was typed. */
+	private static final float SYNONYM_WEIGHT = 0.8f;
 
 	private static final List<WeightedField> FIELDS = List.of(new WeightedField("name", 5f, true),
 			new WeightedField("keywords", 3f, true), new WeightedField("summary", 1.5f, false),
@@ -139,49 +147,93 @@ final class ProcedureIndex {
 		}
 	}
 
-	/** The query for what a citizen typed, or {@code null} if nothing in it can match. */
+	/**
+	 * The query for what a citizen typed, or {@code null} if nothing in it can match.
+	 * Each concept counts once: by its best alternative, in its better language.
+	 */
 	@Nullable Query query(String text, boolean typoTolerant) {
-		List<String> words = analysis.expand(text);
-		Set<String> seen = new LinkedHashSet<>();
 		BooleanQuery.Builder all = new BooleanQuery.Builder();
 		int clauses = 0;
-		for (String word : words) {
-			if (seen.size() == MAX_WORDS || !seen.add(word)) {
-				continue;
+		for (SearchAnalysis.Concept concept : analysis.concepts(text)
+			.stream()
+			.distinct()
+			.limit(MAX_CONCEPTS)
+			.toList()) {
+			List<Query> alternatives = new ArrayList<>();
+			List<String> typed = concept.typed();
+			if (typed.size() == 1 && LEIKA.matcher(typed.getFirst()).matches()) {
+				alternatives.add(new BoostQuery(new TermQuery(new Term("leika", typed.getFirst())), 50f));
 			}
-			if (LEIKA.matcher(word).matches()) {
-				all.add(new BoostQuery(new TermQuery(new Term("leika", word)), 20f), Occur.SHOULD);
-				clauses++;
-				continue;
+			boolean original = true;
+			for (List<String> phrase : concept.alternatives()) {
+				float weight = original ? 1f : SYNONYM_WEIGHT;
+				original = false;
+				addIfNotEmpty(alternatives, phrase(phrase, "_de", analysis.german(), typoTolerant), weight);
+				addIfNotEmpty(alternatives, phrase(phrase, "_en", analysis.english(), typoTolerant), weight);
 			}
-			BooleanQuery.Builder wordQuery = new BooleanQuery.Builder();
-			int parts = addFieldClauses(wordQuery, word, "_de", analysis.german(), typoTolerant)
-					+ addFieldClauses(wordQuery, word, "_en", analysis.english(), typoTolerant);
-			if (parts > 0) {
-				all.add(wordQuery.build(), Occur.SHOULD);
+			if (!alternatives.isEmpty()) {
+				all.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
 				clauses++;
 			}
 		}
 		return clauses == 0 ? null : all.build();
 	}
 
-	private static int addFieldClauses(BooleanQuery.Builder builder, String word, String suffix, Analyzer analyzer,
-			boolean typoTolerant) {
+	private static void addIfNotEmpty(List<Query> alternatives, @Nullable Query query, float weight) {
+		if (query != null) {
+			alternatives.add(weight == 1f ? query : new BoostQuery(query, weight));
+		}
+	}
+
+	/** All words of a phrase, each in its best field of one language. */
+	private static @Nullable Query phrase(List<String> words, String suffix, Analyzer analyzer, boolean typoTolerant) {
+		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		int added = 0;
-		for (WeightedField field : FIELDS) {
-			String name = field.name() + suffix;
-			for (String term : SearchAnalysis.terms(analyzer, name, word)) {
-				builder.add(new BoostQuery(new TermQuery(new Term(name, term)), field.weight()), Occur.SHOULD);
+		for (String word : words) {
+			Query wordQuery = word(word, suffix, analyzer, typoTolerant);
+			if (wordQuery != null) {
+				builder.add(wordQuery, Occur.SHOULD);
 				added++;
-				int edits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
-				if (typoTolerant && field.fuzzy() && edits > 0) {
-					builder.add(new BoostQuery(new FuzzyQuery(new Term(name, term), edits, 1, 10, true),
-							field.weight() * 0.5f), Occur.SHOULD);
-					added++;
-				}
 			}
 		}
-		return added;
+		return added == 0 ? null : builder.build();
+	}
+
+	/**
+	 * One word in the fields of one language: the field where it matches best counts, the
+	 * others a little (so that a procedure mentioning a word everywhere does not outweigh
+	 * one named by it). A compound matches as a whole or, for less, by its parts; names
+	 * and keywords forgive typos.
+	 */
+	private static @Nullable Query word(String word, String suffix, Analyzer analyzer, boolean typoTolerant) {
+		List<Query> fields = new ArrayList<>();
+		for (WeightedField field : FIELDS) {
+			String name = field.name() + suffix;
+			List<String> terms = SearchAnalysis.terms(analyzer, name, word);
+			if (terms.isEmpty()) {
+				continue;
+			}
+			boolean fuzzy = typoTolerant && field.fuzzy();
+			Query match = term(name, terms.getFirst(), fuzzy);
+			if (terms.size() > 1) {
+				BooleanQuery.Builder parts = new BooleanQuery.Builder();
+				terms.subList(1, terms.size()).forEach(part -> parts.add(term(name, part, fuzzy), Occur.SHOULD));
+				match = new DisjunctionMaxQuery(List.of(match, new BoostQuery(parts.build(), PART_WEIGHT)), 0f);
+			}
+			fields.add(new BoostQuery(match, field.weight()));
+		}
+		return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, 0.2f);
+	}
+
+	/** A term exactly or, where allowed, with up to two typos for less. */
+	private static Query term(String field, String term, boolean fuzzy) {
+		Query exact = new TermQuery(new Term(field, term));
+		int edits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
+		if (!fuzzy || edits == 0) {
+			return exact;
+		}
+		Query typo = new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1, 10, true), TYPO_WEIGHT);
+		return new DisjunctionMaxQuery(List.of(exact, typo), 0f);
 	}
 
 	private record WeightedField(String name, float weight, boolean fuzzy) {

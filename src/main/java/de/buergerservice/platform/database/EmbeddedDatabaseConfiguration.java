@@ -42,6 +42,9 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			// Spring stops it after everything that uses it; a JVM hook could stop it
+			// first
+			.setRegisterShutdownHook(false)
 			.setPort(properties.port())
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("listen_addresses", "localhost")

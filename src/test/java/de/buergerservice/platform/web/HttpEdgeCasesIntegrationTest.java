@@ -1,0 +1,102 @@
+package de.buergerservice.platform.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import de.buergerservice.testsupport.IntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Odd requests against the real server (Tomcat, the security firewall, Spring MVC): each
+ * gets a clear 4xx without a stack trace or server details, API paths a problem document
+ * where Spring answers at all.
+ */
+@IntegrationTest
+class HttpEdgeCasesIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/leistungen/%ZZ", "/leistungen/..;/admin", "/leistungen/%2e%2e/%2e%2e/etc/passwd",
+			"//evil.example/", "/leistungen/%C0%AF", "/api/v1/procedures/%00", "/api/v1/procedures?limit=1e9",
+			"/api/v1/locations?procedure=%27%20OR%201%3D1--", "/standorte/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+			"/api/v1/procedures/%F0%9F%98%80", "/staff/anything", "/actuator/env", "/api/v1/procedures;jsessionid=1" })
+	void answersOddPathsWithAClearClientError(String target) throws IOException {
+		Response response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(response.status()).as(target).isBetween(400, 499);
+		assertNoLeak(response);
+		if (target.startsWith("/api/") && response.status() != 400) {
+			assertThat(response.head()).containsIgnoringCase("application/problem+json");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 20_000, 70_000 })
+	void answersOversizedRequestsWithAClearClientError(int length) throws IOException {
+		Response longUrl = send(
+				"GET /suche?q=" + "a".repeat(length) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		Response longHeader = send("GET / HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "b".repeat(length)
+				+ "\r\nConnection: close\r\n\r\n");
+
+		assertThat(longUrl.status()).isBetween(400, 499);
+		assertThat(longHeader.status()).isBetween(400, 499);
+		assertNoLeak(longUrl);
+		assertNoLeak(longHeader);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/suche", "/", "/api/v1/procedures" })
+	void refusesUnexpectedPostsWithoutAServerError(String target) throws IOException {
+		Response response = send("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+				+ "application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\nq=x");
+
+		assertThat(response.status()).isBetween(400, 499);
+		assertNoLeak(response);
+	}
+
+	private static void assertNoLeak(Response response) {
+		assertThat(response.body()).doesNotContain("Exception")
+			.doesNotContain("\tat ")
+			.doesNotContain("Apache Tomcat/")
+			.doesNotContainIgnoringCase("stacktrace");
+	}
+
+	private Response send(String request) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream all = new ByteArrayOutputStream();
+			try {
+				in.transferTo(all);
+			}
+			catch (IOException ex) {
+				// the server may reset the connection after answering an oversized
+				// request
+			}
+			String text = all.toString(StandardCharsets.UTF_8);
+			int end = text.indexOf("\r\n\r\n");
+			String head = end < 0 ? text : text.substring(0, end);
+			String body = end < 0 ? "" : text.substring(end + 4);
+			int status = head.length() >= 12 ? Integer.parseInt(head.substring(9, 12)) : 0;
+			return new Response(status, head, body);
+		}
+	}
+
+	private record Response(int status, String head, String body) {
+	}
+
+}
