@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import de.buergerservice.catalog.LifeEvent;
 import de.buergerservice.catalog.Procedure;
@@ -22,24 +25,31 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory Lucene index of the catalogue. Each procedure is one document with its
- * German and English name, keywords, summary, description, department and life events. A
- * query matches a word exactly (after folding, splitting compounds and stemming) or, in
- * names and keywords, with a typo or two; names weigh most.
+ * German and English name, keywords, summary, description, department and life events.
+ * <p>
+ * A query matches a word exactly (after folding, splitting compounds and stemming). A
+ * word the index does not know at all is taken for a typo: Lucene's spell checker
+ * proposes the closest words of names and keywords (one edit, two in long words), which
+ * then count for less. Names weigh most; see ADR 0003 for the scoring.
  */
 final class ProcedureIndex {
 
@@ -51,16 +61,22 @@ final class ProcedureIndex {
 	/** How much a match of a compound's parts counts against a match of the whole. */
 	private static final float PART_WEIGHT = 0.7f;
 
-	/** How much a match with a typo counts against an exact one. */
-	private static final float TYPO_WEIGHT = 0.5f;
+	/** How much a match of a typo's correction counts against an exact one. */
+	private static final float TYPO_WEIGHT = 0.6f;
 
 	/** How much a synonym's match counts against a match of what was typed. */
 	private static final float SYNONYM_WEIGHT = 0.8f;
 
-	private static final List<WeightedField> FIELDS = List.of(new WeightedField("name", 5f, true),
-			new WeightedField("keywords", 3f, true), new WeightedField("summary", 1.5f, false),
-			new WeightedField("lifeevents", 1.2f, false), new WeightedField("department", 1f, false),
-			new WeightedField("description", 0.8f, false));
+	/** Corrections considered per misspelt word. */
+	private static final int CORRECTIONS = 3;
+
+	private static final List<WeightedField> FIELDS = List.of(new WeightedField("name", 5f),
+			new WeightedField("keywords", 3f), new WeightedField("summary", 1.5f),
+			new WeightedField("lifeevents", 1.2f), new WeightedField("department", 1f),
+			new WeightedField("description", 0.8f));
+
+	/** Names and keywords together: where corrections of typos come from. */
+	private static final String SPELLING = "spelling";
 
 	private final SearchAnalysis analysis;
 
@@ -68,14 +84,18 @@ final class ProcedureIndex {
 
 	private final Map<String, Procedure> procedures = new HashMap<>();
 
+	private final Language german;
+
+	private final Language english;
+
 	ProcedureIndex(List<Procedure> procedures, List<LifeEvent> lifeEvents,
 			Function<String, LocalizedText> departmentName, SearchAnalysis analysis) {
 		this.analysis = analysis;
 		procedures.forEach(procedure -> this.procedures.put(procedure.id().value(), procedure));
 		Map<String, Analyzer> perField = new HashMap<>();
-		for (WeightedField field : FIELDS) {
-			perField.put(field.name() + "_de", analysis.german());
-			perField.put(field.name() + "_en", analysis.english());
+		for (String field : fieldNames()) {
+			perField.put(field + "_de", analysis.german());
+			perField.put(field + "_en", analysis.english());
 		}
 		Analyzer analyzer = new PerFieldAnalyzerWrapper(analysis.german(), perField);
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -88,11 +108,26 @@ final class ProcedureIndex {
 			throw new UncheckedIOException(ex);
 		}
 		try {
-			this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+			DirectoryReader reader = DirectoryReader.open(directory);
+			this.searcher = new IndexSearcher(reader);
+			this.german = new Language("_de", analysis.german(), vocabulary(reader, "_de", searchedFields()),
+					vocabulary(reader, "_de", List.of(SPELLING)));
+			this.english = new Language("_en", analysis.english(), vocabulary(reader, "_en", searchedFields()),
+					vocabulary(reader, "_en", List.of(SPELLING)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static List<String> searchedFields() {
+		return FIELDS.stream().map(WeightedField::name).toList();
+	}
+
+	private static List<String> fieldNames() {
+		List<String> names = new ArrayList<>(searchedFields());
+		names.add(SPELLING);
+		return names;
 	}
 
 	private static Document document(Procedure procedure, List<LifeEvent> lifeEvents, LocalizedText department) {
@@ -106,6 +141,8 @@ final class ProcedureIndex {
 		add(document, "summary", procedure.summary());
 		add(document, "description", procedure.description());
 		add(document, "department", department);
+		add(document, SPELLING, procedure.name());
+		add(document, SPELLING, procedure.keywords());
 		lifeEvents.stream()
 			.filter(event -> event.procedures().contains(procedure.id()))
 			.forEach(event -> add(document, "lifeevents", event.name()));
@@ -117,21 +154,30 @@ final class ProcedureIndex {
 		document.add(new TextField(field + "_en", text.en(), Field.Store.NO));
 	}
 
-	List<SearchHit> search(String text, int limit) {
-		if (limit < 1) {
-			return List.of();
+	/**
+	 * Every term of some fields of a language.
+	 */
+	private static Set<String> vocabulary(DirectoryReader reader, String suffix, List<String> fields)
+			throws IOException {
+		Set<String> terms = new HashSet<>();
+		for (LeafReaderContext leaf : reader.leaves()) {
+			for (String field : fields) {
+				Terms fieldTerms = leaf.reader().terms(field + suffix);
+				if (fieldTerms == null) {
+					continue;
+				}
+				TermsEnum iterator = fieldTerms.iterator();
+				for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+					terms.add(term.utf8ToString());
+				}
+			}
 		}
-		try {
-			return search(query(text, true), limit);
-		}
-		catch (IndexSearcher.TooManyClauses ex) {
-			// a long query whose typo variants are too many: search its exact words only
-			return search(query(text, false), limit);
-		}
+		return Set.copyOf(terms);
 	}
 
-	private List<SearchHit> search(@Nullable Query query, int limit) {
-		if (query == null) {
+	List<SearchHit> search(String text, int limit) {
+		Query query = query(text);
+		if (query == null || limit < 1) {
 			return List.of();
 		}
 		try {
@@ -151,7 +197,7 @@ final class ProcedureIndex {
 	 * The query for what a citizen typed, or {@code null} if nothing in it can match.
 	 * Each concept counts once: by its best alternative, in its better language.
 	 */
-	@Nullable Query query(String text, boolean typoTolerant) {
+	@Nullable Query query(String text) {
 		BooleanQuery.Builder all = new BooleanQuery.Builder();
 		int clauses = 0;
 		for (SearchAnalysis.Concept concept : analysis.concepts(text)
@@ -167,9 +213,13 @@ final class ProcedureIndex {
 			boolean original = true;
 			for (List<String> phrase : concept.alternatives()) {
 				float weight = original ? 1f : SYNONYM_WEIGHT;
+				// what was typed may be misspelt (the synonym list is not): a word counts
+				// as a
+				// typo only if neither language knows it
+				boolean correct = original;
 				original = false;
-				addIfNotEmpty(alternatives, phrase(phrase, "_de", analysis.german(), typoTolerant), weight);
-				addIfNotEmpty(alternatives, phrase(phrase, "_en", analysis.english(), typoTolerant), weight);
+				addIfNotEmpty(alternatives, phrase(phrase, german, correct), weight);
+				addIfNotEmpty(alternatives, phrase(phrase, english, correct), weight);
 			}
 			if (!alternatives.isEmpty()) {
 				all.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
@@ -186,11 +236,11 @@ final class ProcedureIndex {
 	}
 
 	/** All words of a phrase, each in its best field of one language. */
-	private static @Nullable Query phrase(List<String> words, String suffix, Analyzer analyzer, boolean typoTolerant) {
+	private @Nullable Query phrase(List<String> words, Language language, boolean correct) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		int added = 0;
 		for (String word : words) {
-			Query wordQuery = word(word, suffix, analyzer, typoTolerant);
+			Query wordQuery = word(word, language, correct && !german.knows(word) && !english.knows(word));
 			if (wordQuery != null) {
 				builder.add(wordQuery, Occur.SHOULD);
 				added++;
@@ -202,41 +252,115 @@ final class ProcedureIndex {
 	/**
 	 * One word in the fields of one language: the field where it matches best counts, the
 	 * others a little (so that a procedure mentioning a word everywhere does not outweigh
-	 * one named by it). A compound matches as a whole or, for less, by its parts; names
-	 * and keywords forgive typos.
+	 * one named by it). A compound matches as a whole or, for less, by its parts.
 	 */
-	private static @Nullable Query word(String word, String suffix, Analyzer analyzer, boolean typoTolerant) {
+	private @Nullable Query word(String word, Language language, boolean correct) {
+		List<String> terms = SearchAnalysis.terms(language.analyzer(), "name" + language.suffix(), word);
+		if (terms.isEmpty()) {
+			return null;
+		}
+		Map<String, Float> whole = new HashMap<>();
+		String first = terms.getFirst();
+		if (language.vocabulary().contains(first)) {
+			whole.put(first, 1f);
+		}
+		else if (correct) {
+			language.corrections(first).forEach(correction -> whole.put(correction, TYPO_WEIGHT));
+		}
+		List<String> parts = terms.subList(1, terms.size())
+			.stream()
+			.filter(part -> !part.equals(first) && language.vocabulary().contains(part))
+			.toList();
+		if (whole.isEmpty() && parts.isEmpty()) {
+			return null;
+		}
 		List<Query> fields = new ArrayList<>();
 		for (WeightedField field : FIELDS) {
-			String name = field.name() + suffix;
-			List<String> terms = SearchAnalysis.terms(analyzer, name, word);
-			if (terms.isEmpty()) {
-				continue;
+			String name = field.name() + language.suffix();
+			List<Query> matches = new ArrayList<>();
+			whole.forEach((term, weight) -> matches.add(boost(new TermQuery(new Term(name, term)), weight)));
+			if (!parts.isEmpty()) {
+				BooleanQuery.Builder partsQuery = new BooleanQuery.Builder();
+				parts.forEach(part -> partsQuery.add(new TermQuery(new Term(name, part)), Occur.SHOULD));
+				matches.add(new BoostQuery(partsQuery.build(), PART_WEIGHT));
 			}
-			boolean fuzzy = typoTolerant && field.fuzzy();
-			Query match = term(name, terms.getFirst(), fuzzy);
-			if (terms.size() > 1) {
-				BooleanQuery.Builder parts = new BooleanQuery.Builder();
-				terms.subList(1, terms.size()).forEach(part -> parts.add(term(name, part, fuzzy), Occur.SHOULD));
-				match = new DisjunctionMaxQuery(List.of(match, new BoostQuery(parts.build(), PART_WEIGHT)), 0f);
-			}
-			fields.add(new BoostQuery(match, field.weight()));
+			fields.add(new BoostQuery(new DisjunctionMaxQuery(matches, 0f), field.weight()));
 		}
-		return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, 0.2f);
+		return new DisjunctionMaxQuery(fields, 0.2f);
 	}
 
-	/** A term exactly or, where allowed, with up to two typos for less. */
-	private static Query term(String field, String term, boolean fuzzy) {
-		Query exact = new TermQuery(new Term(field, term));
-		int edits = term.length() >= 8 ? 2 : term.length() >= 4 ? 1 : 0;
-		if (!fuzzy || edits == 0) {
-			return exact;
-		}
-		Query typo = new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1, 10, true), TYPO_WEIGHT);
-		return new DisjunctionMaxQuery(List.of(exact, typo), 0f);
+	private static Query boost(Query query, float weight) {
+		return weight == 1f ? query : new BoostQuery(query, weight);
 	}
 
-	private record WeightedField(String name, float weight, boolean fuzzy) {
+	private record WeightedField(String name, float weight) {
+	}
+
+	/** The fields, analyzer, vocabulary and typo correction of one language. */
+	private static final class Language {
+
+		private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
+
+		private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
+
+		private final String suffix;
+
+		private final Analyzer analyzer;
+
+		private final Set<String> vocabulary;
+
+		private final Map<Character, List<String>> spellingByInitial;
+
+		Language(String suffix, Analyzer analyzer, Set<String> vocabulary, Set<String> spelling) {
+			this.suffix = suffix;
+			this.analyzer = analyzer;
+			this.vocabulary = vocabulary;
+			this.spellingByInitial = spelling.stream()
+				.filter(term -> term.length() >= 3)
+				.collect(Collectors.groupingBy(term -> term.charAt(0)));
+		}
+
+		String suffix() {
+			return suffix;
+		}
+
+		Analyzer analyzer() {
+			return analyzer;
+		}
+
+		Set<String> vocabulary() {
+			return vocabulary;
+		}
+
+		/** Whether the index knows the word (or the compound it is) in this language. */
+		boolean knows(String word) {
+			List<String> terms = SearchAnalysis.terms(analyzer, "name" + suffix, word);
+			return !terms.isEmpty() && vocabulary.contains(terms.getFirst());
+		}
+
+		/**
+		 * The closest words of names and keywords that start with the same letter: one
+		 * edit away, two for words of eight letters or more; the closest first.
+		 */
+		List<String> corrections(String term) {
+			if (term.length() < 4) {
+				return List.of();
+			}
+			int maxEdits = term.length() >= 8 ? 2 : 1;
+			LevenshteinDistance distance = maxEdits == 2 ? TWO_EDITS : ONE_EDIT;
+			record Candidate(String term, int edits) {
+			}
+			return spellingByInitial.getOrDefault(term.charAt(0), List.of())
+				.stream()
+				.filter(candidate -> Math.abs(candidate.length() - term.length()) <= maxEdits)
+				.map(candidate -> new Candidate(candidate, distance.apply(term, candidate)))
+				.filter(candidate -> candidate.edits() >= 0)
+				.sorted(java.util.Comparator.comparingInt(Candidate::edits).thenComparing(Candidate::term))
+				.limit(CORRECTIONS)
+				.map(Candidate::term)
+				.toList();
+		}
+
 	}
 
 }
