@@ -1,11 +1,7 @@
 package de.buergerservice.platform.web;
 
-import java.time.Clock;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import de.buergerservice.shared.City;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Language selection and the city's clock.
+ * Language selection: German or English, remembered per browser.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -23,12 +19,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new CityLocaleResolver();
-	}
-
-	/** The clock every module reads "now" from, in the city's zone. */
-	@Bean
-	Clock clock(City city) {
-		return Clock.system(city.zone());
 	}
 
 	@Override
