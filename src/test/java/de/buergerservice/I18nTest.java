@@ -41,14 +41,53 @@ class I18nTest {
 	private static final Set<String> TRANSLATED_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label",
 			"value");
 
+	/** The message bundles: {@code messages} and each module's {@code i18n/<module>}. */
+	private static final List<String> BUNDLES = List.of("messages", "i18n/booking", "i18n/notifications");
+
 	@Test
 	void germanAndEnglishMessagesHaveTheSameKeys() throws IOException {
-		Properties german = load("messages.properties");
-		Properties english = load("messages_en.properties");
+		for (String bundle : BUNDLES) {
+			Properties german = load(bundle + ".properties");
+			Properties english = load(bundle + "_en.properties");
 
-		assertThat(new TreeSet<>(english.stringPropertyNames())).isEqualTo(new TreeSet<>(german.stringPropertyNames()));
-		german.forEach((key, value) -> assertThat(value.toString()).as("de: " + key).isNotBlank());
-		english.forEach((key, value) -> assertThat(value.toString()).as("en: " + key).isNotBlank());
+			assertThat(new TreeSet<>(english.stringPropertyNames())).as(bundle)
+				.isEqualTo(new TreeSet<>(german.stringPropertyNames()));
+			german.forEach((key, value) -> assertThat(value.toString()).as("de: " + key).isNotBlank());
+			english.forEach((key, value) -> assertThat(value.toString()).as("en: " + key).isNotBlank());
+		}
+	}
+
+	@Test
+	void everyBundleOnDiskIsChecked() throws IOException {
+		try (Stream<Path> files = Files.walk(RESOURCES)) {
+			List<String> bundles = files.map(path -> RESOURCES.relativize(path).toString())
+				.filter(name -> name.endsWith("_en.properties"))
+				.map(name -> name.substring(0, name.length() - "_en.properties".length()))
+				.sorted()
+				.toList();
+			assertThat(bundles).containsExactlyInAnyOrderElementsOf(BUNDLES);
+		}
+	}
+
+	/**
+	 * MessageFormat swallows a lone apostrophe and the placeholders after it: write
+	 * {@code ''}.
+	 */
+	@Test
+	void messagesWithArgumentsSurviveMessageFormat() throws IOException {
+		for (String bundle : BUNDLES) {
+			for (String file : List.of(bundle + ".properties", bundle + "_en.properties")) {
+				Properties messages = load(file);
+				for (String key : messages.stringPropertyNames()) {
+					String pattern = messages.getProperty(key);
+					if (pattern.matches("(?s).*\\{\\d.*")) {
+						String formatted = new java.text.MessageFormat(pattern, java.util.Locale.GERMAN)
+							.format(new Object[] { 1, 2, 3, 4 });
+						assertThat(formatted).as(file + ": " + key).doesNotContain("{0").doesNotContain("{1");
+					}
+				}
+			}
+		}
 	}
 
 	@Test

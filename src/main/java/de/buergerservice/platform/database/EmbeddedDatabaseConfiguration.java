@@ -62,6 +62,7 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
 		dataSource.setPoolName("embedded");
+		dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return dataSource;
 	}
 

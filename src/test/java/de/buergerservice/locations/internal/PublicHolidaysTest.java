@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicHolidaysTest {
 
-	private final PublicHolidays saxony = new PublicHolidays(new City("Leipzig", "Amt für Bürgerservice",
-			"Meine Stadt, ein Service", "0341 123-0", "115", ZoneId.of("Europe/Berlin"), "de", "sn"));
+	private final PublicHolidays saxony = new PublicHolidays(
+			new City("Leipzig", "Amt für Bürgerservice", "Meine Stadt, ein Service", "0341 123-0", "115",
+					ZoneId.of("Europe/Berlin"), "de", "sn", "http://localhost:8080"));
 
 	@Test
 	void knowsBussUndBettagInSaxony() {

@@ -1,0 +1,35 @@
+package de.buergerservice.booking;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import de.buergerservice.locations.LocationId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and when a visit of some procedures fits: at one location or, without one,
+ * anywhere.
+ */
+public record AvailabilityQuery(List<VisitItem> items, @Nullable LocationId location, LocalDate from, LocalDate to,
+		Channel channel) {
+
+	public AvailabilityQuery {
+		items = List.copyOf(items);
+		if (items.isEmpty()) {
+			throw new IllegalArgumentException("A visit has at least one procedure");
+		}
+		if (to.isBefore(from)) {
+			throw new IllegalArgumentException("The range ends before it starts");
+		}
+	}
+
+	public long days() {
+		return ChronoUnit.DAYS.between(from, to) + 1;
+	}
+
+	public boolean anywhere() {
+		return location == null;
+	}
+
+}

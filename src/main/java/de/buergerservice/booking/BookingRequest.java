@@ -1,0 +1,22 @@
+package de.buergerservice.booking;
+
+import java.time.Instant;
+import java.util.List;
+
+import de.buergerservice.locations.LocationId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request to book a visit at one location and start time.
+ *
+ * @param client where the request came from (an IP address), for the rate limits
+ * @param proofOfWork the solved challenge, where one is required
+ */
+public record BookingRequest(List<VisitItem> items, LocationId location, Instant start, Citizen citizen,
+		Channel channel, String client, @Nullable String proofOfWork) {
+
+	public BookingRequest {
+		items = List.copyOf(items);
+	}
+
+}

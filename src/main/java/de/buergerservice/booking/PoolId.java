@@ -1,0 +1,24 @@
+package de.buergerservice.booking;
+
+/**
+ * Identifies a pool: the counters of one location that have the same skills.
+ */
+public record PoolId(String value) implements Comparable<PoolId> {
+
+	public PoolId {
+		if (value == null || value.isBlank() || value.length() > 120) {
+			throw new IllegalArgumentException("Not a pool id: " + value);
+		}
+	}
+
+	@Override
+	public int compareTo(PoolId other) {
+		return value.compareTo(other.value);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+
+}

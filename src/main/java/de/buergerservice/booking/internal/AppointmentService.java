@@ -1,0 +1,348 @@
+package de.buergerservice.booking.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.buergerservice.booking.AccessToken;
+import de.buergerservice.booking.Appointment;
+import de.buergerservice.booking.AppointmentBooked;
+import de.buergerservice.booking.AppointmentCancelled;
+import de.buergerservice.booking.AppointmentConfirmed;
+import de.buergerservice.booking.AppointmentMoved;
+import de.buergerservice.booking.AppointmentReference;
+import de.buergerservice.booking.AppointmentStatus;
+import de.buergerservice.booking.Appointments;
+import de.buergerservice.booking.Booked;
+import de.buergerservice.booking.BookingException;
+import de.buergerservice.booking.BookingRequest;
+import de.buergerservice.booking.Channel;
+import de.buergerservice.booking.Citizen;
+import de.buergerservice.booking.Pool;
+import de.buergerservice.booking.PoolId;
+import de.buergerservice.booking.VisitItem;
+import de.buergerservice.booking.internal.AppointmentStore.Purpose;
+import de.buergerservice.booking.internal.AppointmentStore.Stored;
+import de.buergerservice.locations.Location;
+import de.buergerservice.locations.LocationId;
+import de.buergerservice.locations.Locations;
+import de.buergerservice.shared.City;
+import de.buergerservice.shared.SecretBox;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Books, confirms, moves and cancels appointments. Every change is one transaction in
+ * which the arbiter claims or frees capacity, the appointment changes state and the event
+ * for the other modules is recorded in the outbox: all of it happens, or none.
+ */
+@Service
+class AppointmentService implements Appointments {
+
+	private final Locations locations;
+
+	private final PoolDirectory pools;
+
+	private final VisitSizing sizing;
+
+	private final RulesRepository rules;
+
+	private final AvailabilityIndex index;
+
+	private final CapacityStore capacity;
+
+	private final AppointmentStore appointments;
+
+	private final RateLimits limits;
+
+	private final ProofOfWork proofOfWork;
+
+	private final CalendarFile calendar;
+
+	private final WaitingListMatcher waitingList;
+
+	private final SecretBox secrets;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final JdbcClient jdbc;
+
+	private final BookingProperties properties;
+
+	private final Clock clock;
+
+	private final City city;
+
+	AppointmentService(Locations locations, PoolDirectory pools, VisitSizing sizing, RulesRepository rules,
+			AvailabilityIndex index, CapacityStore capacity, AppointmentStore appointments, RateLimits limits,
+			ProofOfWork proofOfWork, CalendarFile calendar, WaitingListMatcher waitingList, SecretBox secrets,
+			ApplicationEventPublisher events, TransactionTemplate transaction, JdbcClient jdbc,
+			BookingProperties properties, Clock clock, City city) {
+		this.locations = locations;
+		this.pools = pools;
+		this.sizing = sizing;
+		this.rules = rules;
+		this.index = index;
+		this.capacity = capacity;
+		this.appointments = appointments;
+		this.limits = limits;
+		this.proofOfWork = proofOfWork;
+		this.calendar = calendar;
+		this.waitingList = waitingList;
+		this.secrets = secrets;
+		this.events = events;
+		this.transaction = transaction;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+		this.city = city;
+	}
+
+	@Override
+	public Booked book(BookingRequest request) {
+		limits.countClient(request.client());
+		if (request.channel() == Channel.ONLINE) {
+			proofOfWork.verify(request.proofOfWork());
+		}
+		ZonedDateTime now = now();
+		Visit visit = visit(request.items(), request.location(), request.start(), request.channel(), now);
+		limits.countEmail(request.citizen().email());
+		boolean confirmByEmail = properties.emailConfirmation() == BookingProperties.EmailConfirmation.REQUIRED
+				&& request.channel() == Channel.ONLINE;
+		return hold(visit, request.citizen(), request.channel(), confirmByEmail, properties.hold(), false, now);
+	}
+
+	/**
+	 * Claims the capacity of a checked visit and records the appointment (with its
+	 * events) in one transaction.
+	 */
+	Booked hold(Visit visit, Citizen citizen, Channel channel, boolean confirmByEmail, Duration hold,
+			boolean waitingListOffer, ZonedDateTime now) {
+		Instant instant = now.toInstant();
+		return transaction.execute(status -> {
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+				.param("email:" + citizen.email().normalized())
+				.query()
+				.singleRow();
+			if (appointments.activeUpcoming(citizen.email(), instant) >= properties.maxActivePerEmail()) {
+				throw new BookingException.LimitReached(BookingException.Limit.ACTIVE_APPOINTMENTS_PER_EMAIL);
+			}
+			PoolId pool = capacity.claim(visit.candidates(), channel, visit.start(), visit.units(), visit.grid())
+				.orElseThrow(BookingException.Unavailable::new);
+			AppointmentStatus state = confirmByEmail ? AppointmentStatus.AWAITING_CONFIRMATION
+					: AppointmentStatus.CONFIRMED;
+			Instant holdExpires = confirmByEmail ? instant.plus(hold).truncatedTo(ChronoUnit.SECONDS) : null;
+			Appointment appointment = new Appointment(AppointmentReference.random(), state, visit.location(),
+					visit.start(), visit.end(), visit.items(), citizen, channel, holdExpires);
+			UUID id = UUID.randomUUID();
+			appointments.insert(new Stored(id, appointment, pool, visit.units(), reminderDue(visit.start(), instant)),
+					instant);
+			AccessToken manage = AccessToken.random();
+			appointments.addToken(id, manage, Purpose.MANAGE, instant);
+			AccessToken confirm = null;
+			if (confirmByEmail) {
+				confirm = AccessToken.random();
+				appointments.addToken(id, confirm, Purpose.CONFIRM, instant);
+			}
+			events.publishEvent(new AppointmentBooked(appointment.details(), state, secrets.seal(manage.value()),
+					confirm == null ? null : secrets.seal(confirm.value()), holdExpires, waitingListOffer));
+			return new Booked(appointment, manage);
+		});
+	}
+
+	@Override
+	public Optional<Appointment> find(AppointmentReference reference, AccessToken token) {
+		return appointments.findManaged(reference, token).map(Stored::appointment);
+	}
+
+	@Override
+	public Optional<Appointment> confirm(AccessToken confirmToken) {
+		Instant now = clock.instant();
+		return transaction.execute(status -> {
+			Optional<Stored> found = appointments.lockByConfirmToken(confirmToken);
+			if (found.isEmpty()) {
+				return Optional.<Appointment>empty();
+			}
+			Stored stored = found.get();
+			Appointment appointment = stored.appointment();
+			if (appointment.status() == AppointmentStatus.CONFIRMED) {
+				return Optional.of(appointment);
+			}
+			if (appointment.status() != AppointmentStatus.AWAITING_CONFIRMATION || appointment.holdExpiresAt() == null
+					|| !appointment.holdExpiresAt().isAfter(now)) {
+				return Optional.<Appointment>empty();
+			}
+			appointments.transition(stored.id(), AppointmentStatus.AWAITING_CONFIRMATION, AppointmentStatus.CONFIRMED,
+					now);
+			AccessToken manage = AccessToken.random();
+			appointments.addToken(stored.id(), manage, Purpose.MANAGE, now);
+			Appointment confirmed = with(appointment, AppointmentStatus.CONFIRMED);
+			events.publishEvent(new AppointmentConfirmed(confirmed.details(), secrets.seal(manage.value())));
+			waitingList.confirmed(stored.id());
+			return Optional.of(confirmed);
+		});
+	}
+
+	@Override
+	public Optional<Appointment> reschedule(AppointmentReference reference, AccessToken token, Instant start,
+			@Nullable LocationId location) {
+		ZonedDateTime now = now();
+		Instant instant = now.toInstant();
+		Optional<Stored> current = appointments.findManaged(reference, token)
+			.filter(stored -> stored.appointment().status().isActive());
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		Appointment before = current.get().appointment();
+		LocationId target = location == null ? before.location() : location;
+		Visit visit = visit(before.items(), target, start, before.channel(), now);
+		return transaction.execute(status -> {
+			Optional<Stored> locked = appointments.lockManaged(reference, token)
+				.filter(stored -> stored.appointment().status().isActive());
+			if (locked.isEmpty()) {
+				return Optional.<Appointment>empty();
+			}
+			Stored stored = locked.get();
+			Appointment old = stored.appointment();
+			if (old.start().equals(visit.start()) && old.location().equals(visit.location())) {
+				return Optional.of(old);
+			}
+			PoolId pool = capacity.claim(visit.candidates(), old.channel(), visit.start(), visit.units(), visit.grid())
+				.orElseThrow(BookingException.Unavailable::new);
+			capacity.release(stored.pool(), old.channel(), old.start(), stored.units(), grid(old.location()));
+			appointments.move(stored.id(), visit.location(), pool, visit.start(), visit.end(), visit.units(),
+					reminderDue(visit.start(), instant), instant);
+			Appointment moved = new Appointment(old.reference(), old.status(), visit.location(), visit.start(),
+					visit.end(), old.items(), old.citizen(), old.channel(), old.holdExpiresAt());
+			events.publishEvent(
+					new AppointmentMoved(moved.details(), old.location(), old.start(), secrets.seal(token.value())));
+			waitingList.freed();
+			return Optional.of(moved);
+		});
+	}
+
+	@Override
+	public boolean cancel(AppointmentReference reference, AccessToken token) {
+		Instant now = clock.instant();
+		Boolean cancelled = transaction.execute(status -> {
+			Optional<Stored> locked = appointments.lockManaged(reference, token);
+			if (locked.isEmpty()) {
+				return false;
+			}
+			Stored stored = locked.get();
+			Appointment appointment = stored.appointment();
+			if (!appointment.status().isActive()) {
+				return appointment.status() == AppointmentStatus.CANCELLED;
+			}
+			appointments.transition(stored.id(), appointment.status(), AppointmentStatus.CANCELLED, now);
+			end(stored, AppointmentStatus.CANCELLED, AppointmentCancelled.Reason.CANCELLED);
+			return true;
+		});
+		return Boolean.TRUE.equals(cancelled);
+	}
+
+	/**
+	 * Lets a hold lapse that was not confirmed in time (called by the expiry job with the
+	 * row locked).
+	 */
+	void expire(Stored stored) {
+		if (appointments.transition(stored.id(), AppointmentStatus.AWAITING_CONFIRMATION, AppointmentStatus.EXPIRED,
+				clock.instant())) {
+			end(stored, AppointmentStatus.EXPIRED, AppointmentCancelled.Reason.EXPIRED);
+			waitingList.lapsed(stored.id());
+		}
+	}
+
+	private void end(Stored stored, AppointmentStatus state, AppointmentCancelled.Reason reason) {
+		Appointment appointment = stored.appointment();
+		capacity.release(stored.pool(), appointment.channel(), appointment.start(), stored.units(),
+				grid(appointment.location()));
+		events.publishEvent(new AppointmentCancelled(with(appointment, state).details(), reason));
+		waitingList.freed();
+	}
+
+	@Override
+	public Optional<String> calendar(AppointmentReference reference, AccessToken token) {
+		return find(reference, token).filter(appointment -> appointment.status().isActive()).map(calendar::of);
+	}
+
+	/**
+	 * Checks a visit at a location and start time and sizes it.
+	 * @throws BookingException.Invalid for a wrong request
+	 */
+	Visit visit(List<VisitItem> items, LocationId locationId, Instant start, Channel channel, ZonedDateTime now) {
+		sizing.check(items);
+		Location location = locations.find(locationId)
+			.orElseThrow(() -> BookingException.Invalid.of("location", "booking.error.location.unknown",
+					locationId.value()));
+		List<Pool> candidates = pools.candidates(location.id(), VisitSizing.procedures(items));
+		if (candidates.isEmpty()) {
+			throw BookingException.Invalid.of("location", "booking.error.location.notOffered", locationId.value());
+		}
+		int grid = location.gridMinutes();
+		LocalTime local = start.atZone(city.zone()).toLocalTime();
+		if (local.getSecond() != 0 || local.getNano() != 0 || local.getMinute() % grid != 0) {
+			throw BookingException.Invalid.of("start", "booking.error.start.offGrid", grid);
+		}
+		if (!start.isAfter(now.toInstant())) {
+			throw BookingException.Invalid.of("start", "booking.error.start.past");
+		}
+		if (channel == Channel.ONLINE && !rules.rules(location.id()).allowsOnline(start, now)) {
+			throw BookingException.Invalid.of("start", "booking.error.start.tooSoon");
+		}
+		DayCapacity day = index.day(location.id(), start.atZone(city.zone()).toLocalDate());
+		int first = day.indexOf(start);
+		if (first < 0) {
+			throw BookingException.Invalid.of("start", "booking.error.start.notOffered");
+		}
+		int units = sizing.units(items, grid);
+		if (!day.contiguous(first, units)) {
+			throw BookingException.Invalid.of("start", "booking.error.start.doesNotFit");
+		}
+		Duration length = Duration.ofMinutes((long) units * grid);
+		return new Visit(items, location.id(), start, start.plus(length), units, Duration.ofMinutes(grid), candidates);
+	}
+
+	private int gridMinutes(LocationId location) {
+		return locations.find(location).map(Location::gridMinutes).orElse(5);
+	}
+
+	private Duration grid(LocationId location) {
+		return Duration.ofMinutes(gridMinutes(location));
+	}
+
+	/** When to remind: a day (by default) before, unless that has passed already. */
+	private @Nullable Instant reminderDue(Instant start, Instant now) {
+		Instant due = start.minus(properties.reminderBefore());
+		return due.isAfter(now) ? due : null;
+	}
+
+	private ZonedDateTime now() {
+		return ZonedDateTime.now(clock.withZone(city.zone()));
+	}
+
+	private static Appointment with(Appointment appointment, AppointmentStatus status) {
+		return new Appointment(appointment.reference(), status, appointment.location(), appointment.start(),
+				appointment.end(), appointment.items(), appointment.citizen(), appointment.channel(), null);
+	}
+
+	/**
+	 * A checked visit: what, where, when, how many grid units, which pools may take it.
+	 */
+	record Visit(List<VisitItem> items, LocationId location, Instant start, Instant end, int units, Duration grid,
+			List<Pool> candidates) {
+	}
+
+}

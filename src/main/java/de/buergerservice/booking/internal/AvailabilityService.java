@@ -1,0 +1,158 @@
+package de.buergerservice.booking.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import de.buergerservice.booking.Availability;
+import de.buergerservice.booking.AvailabilityQuery;
+import de.buergerservice.booking.BookingException;
+import de.buergerservice.booking.Channel;
+import de.buergerservice.booking.DayAvailability;
+import de.buergerservice.booking.LocationRules;
+import de.buergerservice.booking.Pool;
+import de.buergerservice.booking.Slot;
+import de.buergerservice.booking.VisitItem;
+import de.buergerservice.locations.Location;
+import de.buergerservice.locations.LocationId;
+import de.buergerservice.locations.Locations;
+import de.buergerservice.shared.City;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers availability from the in-memory index: a start time is listed if a visit fits
+ * in one pool for all its units without a gap, the rules allow it (released, not too
+ * late), and {@code free} says how many more such visits all candidate pools could still
+ * take then.
+ */
+@Service
+class AvailabilityService implements Availability {
+
+	private final AvailabilityIndex index;
+
+	private final PoolDirectory pools;
+
+	private final VisitSizing sizing;
+
+	private final RulesRepository rules;
+
+	private final Locations locations;
+
+	private final Clock clock;
+
+	private final City city;
+
+	AvailabilityService(AvailabilityIndex index, PoolDirectory pools, VisitSizing sizing, RulesRepository rules,
+			Locations locations, Clock clock, City city) {
+		this.index = index;
+		this.pools = pools;
+		this.sizing = sizing;
+		this.rules = rules;
+		this.locations = locations;
+		this.clock = clock;
+		this.city = city;
+	}
+
+	@Override
+	public List<DayAvailability> days(AvailabilityQuery query) {
+		check(query, MAX_DAYS);
+		List<LocationId> where = locationsFor(query);
+		ZonedDateTime now = ZonedDateTime.now(clock.withZone(city.zone()));
+		List<DayAvailability> days = new ArrayList<>();
+		for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
+			int slots = 0;
+			for (LocationId location : where) {
+				slots += slotsOn(location, date, query.items(), query.channel(), now, Integer.MAX_VALUE).size();
+			}
+			if (slots > 0) {
+				days.add(new DayAvailability(date, slots));
+			}
+		}
+		return days;
+	}
+
+	@Override
+	public List<Slot> slots(AvailabilityQuery query, int limit) {
+		check(query, MAX_SLOT_DAYS);
+		List<LocationId> where = locationsFor(query);
+		ZonedDateTime now = ZonedDateTime.now(clock.withZone(city.zone()));
+		List<Slot> result = new ArrayList<>();
+		for (LocalDate date = query.from(); !date.isAfter(query.to())
+				&& result.size() < limit; date = date.plusDays(1)) {
+			List<Slot> day = new ArrayList<>();
+			for (LocationId location : where) {
+				day.addAll(slotsOn(location, date, query.items(), query.channel(), now, limit));
+			}
+			day.sort(Comparator.comparing(Slot::start).thenComparing(slot -> slot.location().value()));
+			day.stream().limit(limit - result.size()).forEach(result::add);
+		}
+		return result;
+	}
+
+	/**
+	 * The start times of one day at one location where the visit fits, earliest first.
+	 */
+	List<Slot> slotsOn(LocationId location, LocalDate date, List<VisitItem> items, Channel channel, ZonedDateTime now,
+			int limit) {
+		List<Pool> candidates = pools.candidates(location, VisitSizing.procedures(items));
+		if (candidates.isEmpty() || date.isBefore(now.toLocalDate())) {
+			return List.of();
+		}
+		DayCapacity day = index.day(location, date);
+		int units = sizing.units(items, day.gridMinutes());
+		LocationRules locationRules = rules.rules(location);
+		Duration length = Duration.ofMinutes((long) units * day.gridMinutes());
+		List<Slot> slots = new ArrayList<>();
+		for (int first = 0; first + units <= day.size() && slots.size() < limit; first++) {
+			if (!day.contiguous(first, units)) {
+				continue;
+			}
+			var start = day.unit(first);
+			boolean allowed = channel == Channel.ONLINE ? locationRules.allowsOnline(start, now)
+					: start.isAfter(now.toInstant());
+			if (!allowed) {
+				continue;
+			}
+			int free = 0;
+			for (Pool pool : candidates) {
+				int poolFree = Integer.MAX_VALUE;
+				for (int unit = first; unit < first + units && poolFree > 0; unit++) {
+					poolFree = Math.min(poolFree, day.free(pool.id(), channel, unit));
+				}
+				free += poolFree;
+			}
+			if (free > 0) {
+				slots.add(new Slot(location, start, start.plus(length), free));
+			}
+		}
+		return slots;
+	}
+
+	private void check(AvailabilityQuery query, int maxDays) {
+		sizing.check(query.items());
+		if (query.days() > maxDays) {
+			throw BookingException.Invalid.of("to", "booking.error.range.tooLong", maxDays);
+		}
+	}
+
+	private List<LocationId> locationsFor(AvailabilityQuery query) {
+		var procedures = VisitSizing.procedures(query.items());
+		if (query.anywhere()) {
+			return pools.offering(procedures).stream().map(Location::id).toList();
+		}
+		LocationId location = query.location();
+		if (locations.find(location).isEmpty()) {
+			throw BookingException.Invalid.of("location", "booking.error.location.unknown", location.value());
+		}
+		if (pools.candidates(location, procedures).isEmpty()) {
+			throw BookingException.Invalid.of("location", "booking.error.location.notOffered", location.value());
+		}
+		return List.of(location);
+	}
+
+}

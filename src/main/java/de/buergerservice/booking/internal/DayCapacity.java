@@ -1,0 +1,123 @@
+package de.buergerservice.booking.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.buergerservice.booking.Channel;
+import de.buergerservice.booking.PoolId;
+
+/**
+ * One location's day in memory: its grid units and, per pool and channel, the seats and
+ * how many are booked. Readers get consistent values without locks: an update replaces
+ * the changed array.
+ */
+final class DayCapacity {
+
+	private final LocalDate date;
+
+	private final int gridMinutes;
+
+	private final long[] units;
+
+	private final Map<PoolId, Map<Channel, int[]>> capacity;
+
+	private final Map<PoolId, Map<Channel, int[]>> booked;
+
+	private final long loadedAt;
+
+	/**
+	 * Written after every update, read before every read: makes updates visible to
+	 * readers.
+	 */
+	private volatile int version;
+
+	private DayCapacity(LocalDate date, int gridMinutes, long[] units, Map<PoolId, Map<Channel, int[]>> capacity,
+			Map<PoolId, Map<Channel, int[]>> booked, long loadedAt) {
+		this.date = date;
+		this.gridMinutes = gridMinutes;
+		this.units = units;
+		this.capacity = capacity;
+		this.booked = booked;
+		this.loadedAt = loadedAt;
+	}
+
+	static DayCapacity of(LocalDate date, int gridMinutes, List<CapacityStore.Row> rows, long loadedAt) {
+		long[] units = rows.stream().mapToLong(row -> row.start().getEpochSecond()).distinct().sorted().toArray();
+		Map<PoolId, Map<Channel, int[]>> capacity = new HashMap<>();
+		Map<PoolId, Map<Channel, int[]>> booked = new HashMap<>();
+		for (CapacityStore.Row row : rows) {
+			int unit = Arrays.binarySearch(units, row.start().getEpochSecond());
+			capacity.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
+				.computeIfAbsent(row.channel(), channel -> new int[units.length])[unit] = row.capacity();
+			booked.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
+				.computeIfAbsent(row.channel(), channel -> new int[units.length])[unit] = row.booked();
+		}
+		return new DayCapacity(date, gridMinutes, units, capacity, booked, loadedAt);
+	}
+
+	LocalDate date() {
+		return date;
+	}
+
+	long loadedAt() {
+		return loadedAt;
+	}
+
+	int size() {
+		return units.length;
+	}
+
+	Instant unit(int index) {
+		return Instant.ofEpochSecond(units[index]);
+	}
+
+	int gridMinutes() {
+		return gridMinutes;
+	}
+
+	/** Seats still free in a unit, or 0 where the pool has none. */
+	int free(PoolId pool, Channel channel, int unit) {
+		if (version < 0) {
+			return 0;
+		}
+		Map<Channel, int[]> poolCapacity = capacity.get(pool);
+		if (poolCapacity == null || poolCapacity.get(channel) == null) {
+			return 0;
+		}
+		return poolCapacity.get(channel)[unit] - booked.get(pool).get(channel)[unit];
+	}
+
+	/** Whether the units from {@code first} on follow each other without a gap. */
+	boolean contiguous(int first, int count) {
+		if (first < 0 || first + count > units.length) {
+			return false;
+		}
+		long step = gridMinutes * 60L;
+		return units[first + count - 1] - units[first] == (count - 1) * step;
+	}
+
+	int indexOf(Instant start) {
+		return Arrays.binarySearch(units, start.getEpochSecond());
+	}
+
+	/** Adds to the booked seats of consecutive units (an update seen after a commit). */
+	synchronized void add(PoolId pool, Channel channel, Instant start, int count, int delta) {
+		int first = indexOf(start);
+		Map<Channel, int[]> poolBooked = booked.get(pool);
+		if (first < 0 || poolBooked == null || poolBooked.get(channel) == null) {
+			return;
+		}
+		int[] copy = poolBooked.get(channel).clone();
+		for (int unit = first; unit < Math.min(first + count, copy.length); unit++) {
+			copy[unit] = Math.max(0, copy[unit] + delta);
+		}
+		poolBooked.put(channel, copy);
+		version++;
+	}
+
+}

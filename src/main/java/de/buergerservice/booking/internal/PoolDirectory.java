@@ -1,0 +1,89 @@
+package de.buergerservice.booking.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import de.buergerservice.booking.Pool;
+import de.buergerservice.booking.PoolId;
+import de.buergerservice.locations.Counter;
+import de.buergerservice.locations.Location;
+import de.buergerservice.locations.LocationId;
+import de.buergerservice.locations.Locations;
+import de.buergerservice.shared.ProcedureId;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The pools of every location, derived from the locations module's counters: counters
+ * with the same skills form one pool.
+ */
+@Component
+public class PoolDirectory {
+
+	private final Locations locations;
+
+	private final Map<LocationId, List<Pool>> pools = new ConcurrentHashMap<>();
+
+	private final Map<PoolId, LocationId> locationOf = new ConcurrentHashMap<>();
+
+	PoolDirectory(Locations locations) {
+		this.locations = locations;
+	}
+
+	public List<Pool> pools(LocationId location) {
+		return pools.computeIfAbsent(location, this::derive);
+	}
+
+	public Optional<LocationId> locationOf(PoolId pool) {
+		LocationId location = locationOf.get(pool);
+		if (location == null) {
+			locations.all().forEach(each -> pools(each.id()));
+			location = locationOf.get(pool);
+		}
+		return Optional.ofNullable(location);
+	}
+
+	/**
+	 * The pools of a location that can serve all the procedures, in the order they are
+	 * tried.
+	 */
+	public List<Pool> candidates(LocationId location, Collection<ProcedureId> procedures) {
+		return Pool.candidates(pools(location), procedures);
+	}
+
+	/**
+	 * The locations (in the city's order) with a pool that can serve all the procedures.
+	 */
+	public List<Location> offering(Collection<ProcedureId> procedures) {
+		return locations.all().stream().filter(location -> !candidates(location.id(), procedures).isEmpty()).toList();
+	}
+
+	/** Forgets what it derived, e.g. after the counters changed. */
+	public void reload() {
+		pools.clear();
+		locationOf.clear();
+	}
+
+	private List<Pool> derive(LocationId location) {
+		Map<Set<ProcedureId>, Integer> bySkills = new LinkedHashMap<>();
+		for (Counter counter : locations.counters(location)) {
+			if (!counter.skills().isEmpty()) {
+				bySkills.merge(counter.skills(), 1, Integer::sum);
+			}
+		}
+		List<Pool> derived = bySkills.entrySet()
+			.stream()
+			.map(entry -> Pool.of(location, entry.getKey(), entry.getValue()))
+			.sorted(Pool.PREFERENCE)
+			.collect(Collectors.toUnmodifiableList());
+		derived.forEach(pool -> locationOf.put(pool.id(), location));
+		return derived;
+	}
+
+}
