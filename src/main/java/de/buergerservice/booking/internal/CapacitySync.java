@@ -128,7 +128,9 @@ public class CapacitySync implements ApplicationRunner {
 					&& state.get().fraction() == fraction) {
 				return false;
 			}
-			LocalDate from = state.filter(previous -> previous.signature().equals(signature))
+			// a changed plan, or a clock set back, is planned anew from today
+			LocalDate from = state
+				.filter(previous -> previous.signature().equals(signature) && !previous.through().isAfter(through))
 				.map(previous -> previous.through().isBefore(today) ? today : previous.through())
 				.orElse(today);
 			store.savePools(location.id(), locationPools);
