@@ -265,6 +265,19 @@ class AppointmentService implements Appointments {
 		}
 	}
 
+	/**
+	 * A waiting citizen left the list while an offer was held for them: the offer ends.
+	 */
+	void withdrawOffer(UUID appointment) {
+		appointments.lock(appointment)
+			.filter(stored -> stored.appointment().status() == AppointmentStatus.AWAITING_CONFIRMATION)
+			.ifPresent(stored -> {
+				appointments.transition(stored.id(), AppointmentStatus.AWAITING_CONFIRMATION,
+						AppointmentStatus.CANCELLED, clock.instant());
+				end(stored, AppointmentStatus.CANCELLED, AppointmentCancelled.Reason.CANCELLED);
+			});
+	}
+
 	private void end(Stored stored, AppointmentStatus state, AppointmentCancelled.Reason reason) {
 		Appointment appointment = stored.appointment();
 		capacity.release(stored.pool(), appointment.channel(), appointment.start(), stored.units(),

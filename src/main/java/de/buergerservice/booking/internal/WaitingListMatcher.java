@@ -140,12 +140,8 @@ public class WaitingListMatcher {
 	 */
 	public int match() {
 		Integer offered = transaction.execute(status -> {
-			boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('waiting-list'))")
-				.query(Boolean.class)
-				.single();
-			if (!mine) {
-				return 0;
-			}
+			// one instance at a time; a second waits and then finds what is left
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('waiting-list'))").query().singleRow();
 			List<Entry> waiting = jdbc.sql("""
 					SELECT id, procedures, locations, first_day, last_day, citizen_name, citizen_email, citizen_phone,
 					  language

@@ -17,6 +17,9 @@ import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
 import de.buergerservice.shared.SecretBox;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,9 +56,12 @@ class WaitingListService implements WaitingList {
 
 	private final City city;
 
+	private final ObjectProvider<AppointmentService> appointments;
+
 	WaitingListService(JdbcClient jdbc, TransactionTemplate transaction, VisitSizing sizing, PoolDirectory pools,
 			Locations locations, RateLimits limits, WaitingListMatcher matcher, SecretBox secrets,
-			ApplicationEventPublisher events, BookingProperties properties, Clock clock, City city) {
+			ApplicationEventPublisher events, BookingProperties properties, Clock clock, City city,
+			ObjectProvider<AppointmentService> appointments) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.sizing = sizing;
@@ -68,6 +74,7 @@ class WaitingListService implements WaitingList {
 		this.properties = properties;
 		this.clock = clock;
 		this.city = city;
+		this.appointments = appointments;
 	}
 
 	@Override
@@ -137,12 +144,31 @@ class WaitingListService implements WaitingList {
 
 	@Override
 	public boolean leave(String reference, AccessToken token) {
-		return jdbc.sql("""
-				UPDATE booking.waiting_entry SET status = 'WITHDRAWN'
-				WHERE reference = ? AND status = 'WAITING'
-				  AND id = (SELECT entry_id FROM booking.waiting_token WHERE token_hash = ?)""")
-			.params(reference, token.hash())
-			.update() == 1;
+		Boolean left = transaction.execute(status -> {
+			var entry = jdbc.sql("""
+					SELECT id, status, offered_appointment FROM booking.waiting_entry
+					WHERE reference = ? AND status IN ('WAITING', 'OFFERED')
+					  AND id = (SELECT entry_id FROM booking.waiting_token WHERE token_hash = ?)
+					FOR UPDATE""")
+				.params(reference, token.hash())
+				.query((rs, row) -> new Leaving(rs.getObject(1, UUID.class), rs.getString(2),
+						rs.getObject(3, UUID.class)))
+				.optional();
+			if (entry.isEmpty()) {
+				return false;
+			}
+			jdbc.sql("UPDATE booking.waiting_entry SET status = 'WITHDRAWN' WHERE id = ?")
+				.param(entry.get().id())
+				.update();
+			if ("OFFERED".equals(entry.get().status()) && entry.get().offer() != null) {
+				appointments.getObject().withdrawOffer(entry.get().offer());
+			}
+			return true;
+		});
+		return Boolean.TRUE.equals(left);
+	}
+
+	private record Leaving(UUID id, String status, @Nullable UUID offer) {
 	}
 
 }
