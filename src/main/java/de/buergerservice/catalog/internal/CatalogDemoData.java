@@ -1,5 +1,6 @@
 package de.buergerservice.catalog.internal;
 
+import de.buergerservice.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +30,15 @@ class CatalogDemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final DemoData demo;
+
 	CatalogDemoData(CatalogRepository repository, CatalogService service, JdbcClient jdbc,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, DemoData demo) {
 		this.repository = repository;
 		this.service = service;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.demo = demo;
 	}
 
 	@Override
@@ -44,7 +48,7 @@ class CatalogDemoData implements ApplicationRunner {
 			if (!repository.isEmpty()) {
 				return;
 			}
-			CatalogSeed seed = CatalogSeed.read();
+			CatalogSeed seed = CatalogSeed.read(demo.file("catalog/*.yaml"));
 			repository.insertAll(seed.procedures(), seed.lifeEvents());
 			LOG.info("Loaded the demo city's {} procedures and {} life events", seed.procedures().size(),
 					seed.lifeEvents().size());

@@ -30,10 +30,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 record CatalogSeed(List<Procedure> procedures, List<LifeEvent> lifeEvents) {
 
-	static final String FILES = "classpath:demo/leipzig/catalog/*.yaml";
-
+	/** The demo city's catalogue as shipped (Leipzig). */
 	static CatalogSeed read() {
-		return read(FILES);
+		return read("classpath:demo/leipzig/catalog/*.yaml");
 	}
 
 	static CatalogSeed read(String pattern) {

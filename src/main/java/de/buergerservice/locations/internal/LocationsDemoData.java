@@ -3,6 +3,7 @@ package de.buergerservice.locations.internal;
 import java.io.IOException;
 import java.io.InputStream;
 
+import de.buergerservice.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,7 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty("buergerservice.demo-data.enabled")
 class LocationsDemoData implements ApplicationRunner {
 
-	static final String SEED = "demo/leipzig/locations.yaml";
-
 	private static final Logger LOG = LoggerFactory.getLogger(LocationsDemoData.class);
 
 	private final LocationRepository repository;
@@ -38,12 +37,15 @@ class LocationsDemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final DemoData demo;
+
 	LocationsDemoData(LocationRepository repository, LocationService service, JdbcClient jdbc,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, DemoData demo) {
 		this.repository = repository;
 		this.service = service;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.demo = demo;
 	}
 
 	@Override
@@ -53,7 +55,7 @@ class LocationsDemoData implements ApplicationRunner {
 			if (!repository.isEmpty()) {
 				return;
 			}
-			var contents = read().contents();
+			var contents = read(demo.file("locations.yaml")).contents();
 			repository.insertAll(contents.departments(), contents.locations(), contents.counters());
 			LOG.info("Loaded the demo city's {} locations and {} counters", contents.locations().size(),
 					contents.counters().size());
@@ -61,13 +63,13 @@ class LocationsDemoData implements ApplicationRunner {
 		service.reload();
 	}
 
-	static LocationsSeed read() {
+	static LocationsSeed read(String location) {
 		YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-		try (InputStream in = new ClassPathResource(SEED).getInputStream()) {
+		try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
 			return yaml.readValue(in, LocationsSeed.class);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + SEED, ex);
+			throw new IllegalStateException("Cannot read " + location, ex);
 		}
 	}
 
