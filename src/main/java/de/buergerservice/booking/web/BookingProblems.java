@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * when a time was taken, 429 past a limit. Answered before the platform's general
  * handler.
  */
-@RestControllerAdvice(basePackageClasses = BookingProblems.class)
+@RestControllerAdvice(assignableTypes = { AppointmentsApi.class, AvailabilityApi.class, WaitingListApi.class })
 @Order(0)
 class BookingProblems {
 
