@@ -42,7 +42,8 @@ class I18nTest {
 			"value");
 
 	/** The message bundles: {@code messages} and each module's {@code i18n/<module>}. */
-	private static final List<String> BUNDLES = List.of("messages", "i18n/booking", "i18n/notifications");
+	private static final List<String> BUNDLES = List.of("messages", "i18n/booking", "i18n/notifications", "i18n/staff",
+			"i18n/frontdesk");
 
 	@Test
 	void germanAndEnglishMessagesHaveTheSameKeys() throws IOException {
