@@ -38,6 +38,10 @@ class I18nTest {
 	 */
 	private static final Pattern NOT_TEXT = Pattern.compile("[\\s\\p{Punct}–—…·|]*");
 
+	/** Thymeleaf's textual expressions and tags. */
+	private static final Pattern TEXT_EXPRESSIONS = Pattern
+		.compile("\\[\\(.*?\\)\\]|\\[\\[.*?\\]\\]|\\[#.*?\\]|\\[/\\]");
+
 	private static final Set<String> TRANSLATED_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label",
 			"value");
 
@@ -99,6 +103,25 @@ class I18nTest {
 				Document document = Jsoup.parse(Files.readString(template), "", Parser.htmlParser());
 				for (Element element : document.getAllElements()) {
 					check(template, element, violations);
+				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	/**
+	 * Text templates (mails) say nothing of their own either: once the expressions
+	 * {@code [(…)]}, {@code [[…]]} and the tags {@code [# …]}, {@code [/]} are taken out,
+	 * only punctuation and white space may remain.
+	 */
+	@Test
+	void textTemplatesHaveNoHardCodedText() throws IOException {
+		List<String> violations = new ArrayList<>();
+		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
+			for (Path template : templates.filter(path -> path.toString().endsWith(".txt")).toList()) {
+				String rest = TEXT_EXPRESSIONS.matcher(Files.readString(template)).replaceAll("");
+				if (!NOT_TEXT.matcher(rest).matches()) {
+					violations.add(template.getFileName() + ": \"" + rest.strip() + "\"");
 				}
 			}
 		}

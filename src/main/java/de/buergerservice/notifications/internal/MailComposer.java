@@ -1,0 +1,269 @@
+package de.buergerservice.notifications.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import de.buergerservice.booking.AccessToken;
+import de.buergerservice.booking.AppointmentBooked;
+import de.buergerservice.booking.AppointmentCancelled;
+import de.buergerservice.booking.AppointmentDetails;
+import de.buergerservice.booking.AppointmentMoved;
+import de.buergerservice.booking.AppointmentReference;
+import de.buergerservice.booking.AppointmentReminderDue;
+import de.buergerservice.booking.Appointments;
+import de.buergerservice.booking.Citizen;
+import de.buergerservice.booking.VisitItem;
+import de.buergerservice.booking.WaitingListJoined;
+import de.buergerservice.catalog.Catalog;
+import de.buergerservice.catalog.Procedure;
+import de.buergerservice.locations.Location;
+import de.buergerservice.locations.LocationId;
+import de.buergerservice.locations.Locations;
+import de.buergerservice.locations.MobileKit;
+import de.buergerservice.notifications.internal.MailKey.Kind;
+import de.buergerservice.shared.City;
+import de.buergerservice.shared.Sealed;
+import de.buergerservice.shared.SecretBox;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the citizens' mails: what the event says, completed from the catalogue
+ * (procedure names, what to bring), the locations (name, address, the mobile kit's stop)
+ * and booking (the iCalendar file), in the citizen's language. Sealed tokens are opened
+ * here, in memory, only to put them into the citizen's links.
+ */
+@Component
+public class MailComposer {
+
+	static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8";
+
+	private final Catalog catalog;
+
+	private final Locations locations;
+
+	private final Appointments appointments;
+
+	private final SecretBox secrets;
+
+	private final City city;
+
+	private final MessageSource messages;
+
+	private final MailTemplates templates;
+
+	private final MailSettings settings;
+
+	MailComposer(Catalog catalog, Locations locations, Appointments appointments, SecretBox secrets, City city,
+			MessageSource messages, MailTemplates templates, MailSettings settings) {
+		this.catalog = catalog;
+		this.locations = locations;
+		this.appointments = appointments;
+		this.secrets = secrets;
+		this.city = city;
+		this.messages = messages;
+		this.templates = templates;
+		this.settings = settings;
+	}
+
+	/** "Please confirm": the confirmation link, until when the time is held. */
+	public OutgoingMail pleaseConfirm(AppointmentBooked event, Sealed confirmToken) {
+		return awaitingConfirmation(Kind.PLEASE_CONFIRM, event, confirmToken);
+	}
+
+	/**
+	 * A waiting-list offer: a time became free and is held for the citizen until they
+	 * confirm, or it passes on.
+	 */
+	public OutgoingMail offer(AppointmentBooked event, Sealed confirmToken) {
+		return awaitingConfirmation(Kind.OFFER, event, confirmToken);
+	}
+
+	/**
+	 * "Confirmed": everything for the visit, the manage link and the iCalendar file.
+	 */
+	public OutgoingMail confirmed(AppointmentDetails appointment, Sealed manageToken) {
+		return withCalendar(Kind.CONFIRMED, appointment, manageToken, Map.of());
+	}
+
+	/** The reminder before the visit: like "confirmed". */
+	public OutgoingMail reminder(AppointmentReminderDue event) {
+		return withCalendar(Kind.REMINDER, event.appointment(), event.manageToken(), Map.of());
+	}
+
+	/** "Moved": the old time and the new one, with the new calendar file. */
+	public OutgoingMail moved(AppointmentMoved event) {
+		Locale language = event.appointment().citizen().language();
+		Map<String, Object> model = Map.of("previous", when(event.previousLocation(), event.previousStart(), language),
+				"locationChanged", !event.previousLocation().equals(event.appointment().location()));
+		return withCalendar(Kind.MOVED, event.appointment(), event.manageToken(), model);
+	}
+
+	/** "Cancelled", or "your reservation lapsed" when it was not confirmed in time. */
+	public OutgoingMail cancelled(AppointmentCancelled event) {
+		Kind kind = event.reason() == AppointmentCancelled.Reason.EXPIRED ? Kind.EXPIRED : Kind.CANCELLED;
+		AppointmentDetails appointment = event.appointment();
+		Locale language = appointment.citizen().language();
+		return mail(kind, appointment.reference().value(), appointment.citizen(),
+				Map.of("appointment", view(appointment, language)), List.of());
+	}
+
+	/** "You are on the waiting list", with the link to leave it. */
+	public OutgoingMail waitingList(WaitingListJoined event) {
+		Locale language = event.citizen().language();
+		String token = secrets.open(event.token());
+		DateTimeFormatter date = dateFormat(language);
+		List<String> where = event.locations()
+			.stream()
+			.map(id -> locations.find(id).map(location -> location.name().in(language)).orElse(id.value()))
+			.toList();
+		Map<String, Object> model = Map.of("waiting",
+				new WaitingView(event.reference(), items(event.items(), language), where, date.format(event.firstDay()),
+						date.format(event.lastDay())),
+				"leaveLink", city.link("/termin/warteliste/" + event.reference() + "?token=" + token));
+		return mail(Kind.WAITING_LIST, event.reference(), event.citizen(), model, List.of());
+	}
+
+	private OutgoingMail awaitingConfirmation(Kind kind, AppointmentBooked event, Sealed confirmToken) {
+		AppointmentDetails appointment = event.appointment();
+		Locale language = appointment.citizen().language();
+		String reference = appointment.reference().value();
+		Map<String, Object> model = new HashMap<>();
+		model.put("appointment", view(appointment, language));
+		model.put("confirmLink", city.link("/termin/bestaetigen?token=" + secrets.open(confirmToken)));
+		model.put("manageLink", manageLink(reference, secrets.open(event.manageToken())));
+		if (event.holdExpiresAt() != null) {
+			model.put("deadline", dateTime(event.holdExpiresAt(), language));
+		}
+		return mail(kind, reference, appointment.citizen(), model, List.of());
+	}
+
+	private OutgoingMail withCalendar(Kind kind, AppointmentDetails appointment, Sealed sealedToken,
+			Map<String, Object> extra) {
+		Locale language = appointment.citizen().language();
+		String token = secrets.open(sealedToken);
+		List<OutgoingMail.Attachment> attachments = calendar(appointment.reference(), token).stream().toList();
+		Map<String, Object> model = new HashMap<>(extra);
+		model.put("appointment", view(appointment, language));
+		model.put("manageLink", manageLink(appointment.reference().value(), token));
+		model.put("calendarAttached", !attachments.isEmpty());
+		return mail(kind, appointment.reference().value(), appointment.citizen(), model, attachments);
+	}
+
+	private OutgoingMail mail(Kind kind, String reference, Citizen citizen, Map<String, Object> model,
+			List<OutgoingMail.Attachment> attachments) {
+		Locale language = citizen.language();
+		String subject = messages.getMessage(kind.subject(), new Object[] { reference }, language);
+		Map<String, Object> variables = new HashMap<>(model);
+		variables.put("subject", subject);
+		variables.put("language", language.getLanguage());
+		variables.put("name", citizen.name());
+		variables.put("city", city);
+		variables.put("bookLink", city.link("/termin"));
+		MailTemplates.Rendered rendered = templates.render(kind.template(), language, variables);
+		return new OutgoingMail(settings.from(), new OutgoingMail.Recipient(citizen.name(), citizen.email()), subject,
+				rendered.text(), rendered.html(), attachments);
+	}
+
+	private Optional<OutgoingMail.Attachment> calendar(AppointmentReference reference, String manageToken) {
+		return appointments.calendar(reference, new AccessToken(manageToken))
+			.map(file -> new OutgoingMail.Attachment("termin-" + reference.value() + ".ics", CALENDAR_TYPE,
+					file.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private String manageLink(String reference, String token) {
+		return city.link("/termin/verwalten/" + reference + "?token=" + token);
+	}
+
+	private AppointmentView view(AppointmentDetails appointment, Locale language) {
+		When when = when(appointment.location(), appointment.start(), language);
+		List<String> documents = appointment.items()
+			.stream()
+			.flatMap(item -> catalog.procedure(item.procedure()).stream())
+			.flatMap(procedure -> procedure.documents().stream())
+			.map(document -> document.in(language))
+			.distinct()
+			.toList();
+		return new AppointmentView(appointment.reference().value(), when.date(), when.time(),
+				timeFormat(language).format(appointment.end().atZone(city.zone())), when.place(), when.address(),
+				items(appointment.items(), language), documents);
+	}
+
+	/** A time at a location; for the mobile kit, the place it stops at that day. */
+	private When when(LocationId locationId, Instant start, Locale language) {
+		ZonedDateTime local = start.atZone(city.zone());
+		Optional<Location> location = locations.find(locationId);
+		String place = location.map(found -> found.name().in(language)).orElse(locationId.value());
+		String address = location.map(found -> found.address().line()).orElse("");
+		Optional<MobileKit.Stop> stop = location.map(Location::kit).flatMap(kit -> kit.stopOn(local.toLocalDate()));
+		if (stop.isPresent()) {
+			place = place + " – " + stop.get().place().name().in(language);
+			address = stop.get().place().address().line();
+		}
+		return new When(dateFormat(language).format(local), timeFormat(language).format(local), place, address);
+	}
+
+	private List<String> items(List<VisitItem> items, Locale language) {
+		return items.stream().map(item -> {
+			String name = catalog.procedure(item.procedure())
+				.map(Procedure::name)
+				.map(text -> text.in(language))
+				.orElse(item.procedure().value());
+			return item.quantity() > 1
+					? messages.getMessage("mail.appointment.quantity", new Object[] { item.quantity(), name }, language)
+					: name;
+		}).toList();
+	}
+
+	private String dateTime(Instant instant, Locale language) {
+		ZonedDateTime local = instant.atZone(city.zone());
+		return messages.getMessage("mail.dateTime",
+				new Object[] { dateFormat(language).format(local), timeFormat(language).format(local) }, language);
+	}
+
+	private DateTimeFormatter dateFormat(Locale language) {
+		return DateTimeFormatter.ofPattern(messages.getMessage("mail.format.date", null, language), language);
+	}
+
+	private DateTimeFormatter timeFormat(Locale language) {
+		return DateTimeFormatter.ofPattern(messages.getMessage("mail.format.time", null, language), language);
+	}
+
+	/**
+	 * An appointment as a mail shows it: local date and time, place, what for and what to
+	 * bring.
+	 */
+	public record AppointmentView(String reference, String date, String time, String endTime, String place,
+			String address, List<String> items, List<String> documents) {
+
+		public AppointmentView {
+			items = List.copyOf(items);
+			documents = List.copyOf(documents);
+		}
+
+	}
+
+	/** When and where, formatted. */
+	public record When(String date, String time, String place, String address) {
+	}
+
+	/** A waiting-list entry as its mail shows it; no locations means any. */
+	public record WaitingView(String reference, List<String> items, List<String> locations, String firstDay,
+			String lastDay) {
+
+		public WaitingView {
+			items = List.copyOf(items);
+			locations = List.copyOf(locations);
+		}
+
+	}
+
+}

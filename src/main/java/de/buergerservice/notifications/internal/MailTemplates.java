@@ -1,0 +1,70 @@
+package de.buergerservice.notifications.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders mails from {@code templates/mail/}: each kind as plain text ({@code .txt}) and
+ * HTML ({@code .html}), with every text from the message bundle. A template engine of its
+ * own, so that mail templates never resolve as pages.
+ */
+@Component
+class MailTemplates {
+
+	private static final String PREFIX = "templates/mail/";
+
+	private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+$", Pattern.MULTILINE);
+
+	private static final Pattern EMPTY_LINES = Pattern.compile("\\n{3,}");
+
+	private final SpringTemplateEngine engine;
+
+	MailTemplates(MessageSource messages) {
+		this.engine = new SpringTemplateEngine();
+		this.engine.setTemplateEngineMessageSource(messages);
+		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+	}
+
+	/**
+	 * The mail's text and HTML. The text's layout is tidied: no trailing blanks, at most
+	 * one empty line between paragraphs (templates that include parts leave more).
+	 */
+	Rendered render(String template, Locale language, Map<String, Object> variables) {
+		Context context = new Context(language, variables);
+		return new Rendered(tidy(engine.process(template + ".txt", context)),
+				engine.process(template + ".html", context));
+	}
+
+	static String tidy(String text) {
+		String lines = TRAILING_BLANKS.matcher(text.replace("\r\n", "\n")).replaceAll("");
+		return EMPTY_LINES.matcher(lines).replaceAll("\n\n").strip() + "\n";
+	}
+
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix(PREFIX);
+		resolver.setTemplateMode(mode);
+		resolver.setResolvablePatterns(Set.of(pattern));
+		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		resolver.setCacheable(true);
+		resolver.setCheckExistence(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	record Rendered(String text, String html) {
+	}
+
+}
