@@ -1,12 +1,14 @@
 // The call display: listens to the location's calls (server-sent events), shows the newest on top,
 // plays a chime and announces the call to screen readers. EventSource reconnects by itself; the
-// first event after every (re)connect is the list of calls so far, so nothing is missed.
+// first event after every (re)connect is the list of calls so far, so nothing is missed. The
+// waiting-time estimate for walk-ins comes with every call and every 15 seconds.
 (function () {
   'use strict';
   var body = document.body;
   var rows = document.getElementById('calls');
   var announcement = document.getElementById('announcement');
   var connection = document.getElementById('connection');
+  var estimate = document.getElementById('estimate');
   var template = announcement.getAttribute('data-template');
   var shown = 8;
   var audio = null;
@@ -73,6 +75,11 @@
   });
   source.addEventListener('call', function (event) {
     called(JSON.parse(event.data));
+  });
+  source.addEventListener('estimate', function (event) {
+    var figures = JSON.parse(event.data);
+    estimate.textContent = estimate.getAttribute('data-template')
+      .replace('{0}', figures.ahead).replace('{1}', figures.minutes);
   });
   source.addEventListener('open', function () {
     connection.hidden = true;

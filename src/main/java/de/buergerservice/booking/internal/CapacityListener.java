@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.PoolId;
 import de.buergerservice.locations.LocationId;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -37,7 +38,11 @@ class CapacityListener implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
+	/**
+	 * The listening thread. After a stop and a start, the older thread sees it is no
+	 * longer this one and ends, so no delta is ever applied twice.
+	 */
+	private volatile @Nullable Thread thread;
 
 	CapacityListener(DataSource dataSource, AvailabilityIndex index, CapacityChanges changes) {
 		this.dataSource = dataSource;
@@ -48,7 +53,9 @@ class CapacityListener implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		thread = Thread.ofPlatform().daemon().name("capacity-listener").start(this::listen);
+		Thread listener = Thread.ofPlatform().daemon().name("capacity-listener").unstarted(this::listen);
+		thread = listener;
+		listener.start();
 	}
 
 	@Override
@@ -64,8 +71,12 @@ class CapacityListener implements SmartLifecycle {
 		return running;
 	}
 
+	private boolean listening() {
+		return running && thread == Thread.currentThread();
+	}
+
 	private void listen() {
-		while (running) {
+		while (listening()) {
 			try (Connection connection = dataSource.getConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + CapacityChanges.CHANNEL);
@@ -74,7 +85,7 @@ class CapacityListener implements SmartLifecycle {
 				// database
 				index.invalidateAll();
 				PGConnection postgres = connection.unwrap(PGConnection.class);
-				while (running) {
+				while (listening()) {
 					PGNotification[] notifications = postgres.getNotifications(1000);
 					if (notifications != null) {
 						for (PGNotification notification : notifications) {
@@ -84,7 +95,7 @@ class CapacityListener implements SmartLifecycle {
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
-				if (running) {
+				if (listening()) {
 					LOG.warn("Capacity notifications interrupted, reconnecting: {}", ex.getMessage());
 					index.invalidateAll();
 					pause();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 
 import de.buergerservice.frontdesk.Call;
 import de.buergerservice.locations.LocationId;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -26,14 +28,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes every call to the displays of its location by server-sent events, whichever
  * instance the display is connected to and whichever instance made the call: calls travel
  * through PostgreSQL ({@code NOTIFY frontdesk_calls}, sent with the call's transaction),
- * and every instance forwards them to its own displays. A comment every 15 seconds keeps
- * connections open through proxies; a display that loses its connection reconnects by
+ * and every instance forwards them to its own displays. With every call, and every 15
+ * seconds, the displays also get the waiting-time estimate for walk-ins; the latter keeps
+ * connections open through proxies. A display that loses its connection reconnects by
  * itself.
  */
 @Component
@@ -49,20 +53,24 @@ public class CallBroadcaster implements SmartLifecycle {
 
 	private final DataSource dataSource;
 
-	private final Map<LocationId, List<SseEmitter>> displays = new ConcurrentHashMap<>();
+	private final FrontDeskService desk;
 
-	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "display-heartbeat");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Map<LocationId, List<SseEmitter>> displays = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
-	private Thread listener;
+	/** The listening thread; an older one that sees it is no longer this ends. */
+	private volatile @Nullable Thread listener;
 
-	CallBroadcaster(DataSource dataSource) {
+	private @Nullable ScheduledExecutorService heartbeat;
+
+	CallBroadcaster(DataSource dataSource, FrontDeskService desk) {
 		this.dataSource = dataSource;
+		this.desk = desk;
+	}
+
+	/** The estimate as the display shows it. */
+	record DisplayEstimate(int ahead, long minutes) {
 	}
 
 	/** A new display connection; it first gets the calls so far. */
@@ -76,6 +84,7 @@ public class CallBroadcaster implements SmartLifecycle {
 		emitter.onError(error -> remove.run());
 		try {
 			emitter.send(SseEmitter.event().name("calls").data(recent, MediaType.APPLICATION_JSON).reconnectTime(2000));
+			emitter.send(estimate(location));
 		}
 		catch (IOException ex) {
 			remove.run();
@@ -89,9 +98,26 @@ public class CallBroadcaster implements SmartLifecycle {
 	}
 
 	void deliver(LocationId location, Call call) {
-		for (SseEmitter emitter : displays.getOrDefault(location, List.of())) {
+		List<SseEmitter> connected = displays.getOrDefault(location, List.of());
+		send(connected, SseEmitter.event().name("call").data(call, MediaType.APPLICATION_JSON));
+		if (!connected.isEmpty()) {
+			send(connected, estimate(location));
+		}
+	}
+
+	private SseEmitter.SseEventBuilder estimate(LocationId location) {
+		FrontDeskService.Estimate estimate = desk.walkInEstimate(location);
+		return SseEmitter.event()
+			.name("estimate")
+			.data(new DisplayEstimate(estimate.ahead(), estimate.minutes()), MediaType.APPLICATION_JSON);
+	}
+
+	/** Sends one event to many displays: built once, written to each. */
+	private static void send(List<SseEmitter> emitters, SseEmitter.SseEventBuilder event) {
+		Set<ResponseBodyEmitter.DataWithMediaType> built = event.build();
+		for (SseEmitter emitter : emitters) {
 			try {
-				emitter.send(SseEmitter.event().name("call").data(call, MediaType.APPLICATION_JSON));
+				emitter.send(built);
 			}
 			catch (IOException | IllegalStateException ex) {
 				emitter.completeWithError(ex);
@@ -102,14 +128,21 @@ public class CallBroadcaster implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		listener = Thread.ofPlatform().daemon().name("display-calls").start(this::listen);
+		Thread thread = Thread.ofPlatform().daemon().name("display-calls").unstarted(this::listen);
+		listener = thread;
+		thread.start();
+		heartbeat = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("display-heartbeat").factory());
 		heartbeat.scheduleAtFixedRate(this::beat, 15, 15, TimeUnit.SECONDS);
 	}
 
+	/** Stops listening and closes the connections; {@link #start()} may follow again. */
 	@Override
 	public void stop() {
 		running = false;
-		heartbeat.shutdownNow();
+		if (heartbeat != null) {
+			heartbeat.shutdownNow();
+		}
 		if (listener != null) {
 			listener.interrupt();
 		}
@@ -122,24 +155,31 @@ public class CallBroadcaster implements SmartLifecycle {
 	}
 
 	private void beat() {
-		displays.values().forEach(list -> list.forEach(emitter -> {
-			try {
-				emitter.send(SseEmitter.event().comment("still here"));
+		displays.forEach((location, connected) -> {
+			if (!connected.isEmpty()) {
+				try {
+					send(connected, estimate(location));
+				}
+				catch (RuntimeException ex) {
+					LOG.warn("No estimate for the displays of {}: {}", location.value(), ex.getMessage());
+					send(connected, SseEmitter.event().comment("still here"));
+				}
 			}
-			catch (IOException | IllegalStateException ex) {
-				emitter.completeWithError(ex);
-			}
-		}));
+		});
+	}
+
+	private boolean listening() {
+		return running && listener == Thread.currentThread();
 	}
 
 	private void listen() {
-		while (running) {
+		while (listening()) {
 			try (Connection connection = dataSource.getConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN frontdesk_calls");
 				}
 				PGConnection postgres = connection.unwrap(PGConnection.class);
-				while (running) {
+				while (listening()) {
 					PGNotification[] notifications = postgres.getNotifications(500);
 					if (notifications != null) {
 						for (PGNotification notification : notifications) {
@@ -149,7 +189,7 @@ public class CallBroadcaster implements SmartLifecycle {
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
-				if (running) {
+				if (listening()) {
 					LOG.warn("Display calls interrupted, reconnecting: {}", ex.getMessage());
 					try {
 						Thread.sleep(1000);

@@ -23,6 +23,7 @@ import de.buergerservice.frontdesk.Ticket;
 import de.buergerservice.frontdesk.TicketKind;
 import de.buergerservice.frontdesk.TicketStatus;
 import de.buergerservice.locations.Counter;
+import de.buergerservice.locations.DaySchedule;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
@@ -138,7 +139,7 @@ public class FrontDeskService {
 			throw new FrontDeskException("frontdesk.error.name.tooLong");
 		}
 		return transaction.execute(status -> {
-			if (!tickets.takeWalkIn(location, today, properties.walkInQuota())) {
+			if (!tickets.takeWalkIn(location, today, properties.walkInQuotaAt(location))) {
 				throw new FrontDeskException("frontdesk.error.walkIn.quota");
 			}
 			Issued issued = issue(location, today, TicketKind.WALK_IN, null, procedures, cleanName, null, now);
@@ -345,6 +346,14 @@ public class FrontDeskService {
 		return tickets.calls(location, today(), properties.displayCalls());
 	}
 
+	/**
+	 * Today at the location: its hours, and for the mobile kit where its tour stops.
+	 */
+	public DaySchedule todayAt(LocationId location) {
+		LocalDate today = today();
+		return locations.schedule(location, today, today).getFirst();
+	}
+
 	/** Whether walk-in tickets are still issued today (before the cut-off). */
 	public boolean walkInsOpen() {
 		return clock.instant().atZone(zone).toLocalTime().isBefore(properties.walkInUntil());
@@ -355,7 +364,7 @@ public class FrontDeskService {
 	}
 
 	public int walkInsLeft(LocationId location) {
-		return tickets.walkInsLeft(location, today(), properties.walkInQuota());
+		return tickets.walkInsLeft(location, today(), properties.walkInQuotaAt(location));
 	}
 
 	public Optional<Ticket> ticket(UUID id, AccessToken token) {
@@ -388,8 +397,33 @@ public class FrontDeskService {
 		return new Estimate(ahead, handling.multipliedBy(ahead + 1).dividedBy(counters));
 	}
 
+	/**
+	 * How long a citizen who takes a walk-in ticket now will probably wait: everyone
+	 * waiting who would be called before them (walk-ins, booked citizens whose time has
+	 * come, tickets passed on), at the same rate as {@link #estimate(Ticket)}.
+	 */
+	public Estimate walkInEstimate(LocationId location) {
+		LocalDate today = today();
+		Instant now = clock.instant();
+		List<QueueOrder.Waiting> waiting = tickets.waiting(location, today);
+		int ahead = (int) waiting.stream()
+			.filter(ticket -> ticket.dueAt() == null || !ticket.dueAt().minus(properties.earlyCall()).isAfter(now))
+			.count();
+		Duration handling = tickets.meanHandlingTime(location, today, 20).orElse(properties.handlingTime());
+		int counters = Math.max(1, tickets.openCounters(location));
+		return new Estimate(ahead, handling.multipliedBy(ahead + 1).dividedBy(counters));
+	}
+
 	/** Tickets ahead and the probable wait. */
 	public record Estimate(int ahead, Duration waiting) {
+
+		/**
+		 * The wait in whole minutes, rounded up: an estimate should not promise too much.
+		 */
+		public long minutes() {
+			return waiting.plusSeconds(59).toMinutes();
+		}
+
 	}
 
 	private static Set<ProcedureId> catalogueWide(List<QueueOrder.Waiting> waiting) {

@@ -15,10 +15,13 @@ import de.buergerservice.frontdesk.TicketStatus;
 import de.buergerservice.frontdesk.internal.FrontDeskException;
 import de.buergerservice.frontdesk.internal.FrontDeskService;
 import de.buergerservice.locations.Counter;
+import de.buergerservice.locations.DaySchedule;
 import de.buergerservice.locations.CounterId;
 import de.buergerservice.locations.Location;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
+import de.buergerservice.locations.TimeRange;
+import de.buergerservice.locations.TourPlace;
 import de.buergerservice.shared.City;
 import de.buergerservice.shared.NotFoundException;
 import de.buergerservice.shared.ProcedureId;
@@ -98,6 +101,7 @@ class DeskPages {
 					.toList());
 		model.addAttribute("walkIns", walkInProcedures(place, locale));
 		model.addAttribute("walkInsLeft", desk.walkInsLeft(place.id()));
+		model.addAttribute("today", Today.of(desk.todayAt(place.id())));
 		model.addAttribute("walkInsOpen", desk.walkInsOpen());
 		model.addAttribute("walkInUntil", desk.walkInUntil());
 		model.addAttribute("procedureNames", procedureNames(locale));
@@ -268,6 +272,22 @@ class DeskPages {
 	}
 
 	/** A counter and who works there now. */
+	/**
+	 * Today at a location as the desk shows it: the hours, and where the mobile kit
+	 * stops; not open for a closed day.
+	 */
+	record Today(boolean open, String hours, @Nullable TourPlace place) {
+
+		static Today of(DaySchedule day) {
+			if (day instanceof DaySchedule.Open open) {
+				return new Today(true, open.hours().stream().map(TimeRange::toString).collect(Collectors.joining(", ")),
+						open.place());
+			}
+			return new Today(false, "", null);
+		}
+
+	}
+
 	record Seat(Counter counter, @Nullable String username) {
 	}
 

@@ -38,6 +38,7 @@ class DisplayPages {
 		Location place = location(location);
 		model.addAttribute("location", place);
 		model.addAttribute("calls", desk.calls(place.id()));
+		model.addAttribute("estimate", desk.walkInEstimate(place.id()));
 		return "frontdesk/display";
 	}
 

@@ -42,6 +42,7 @@ class TicketPage {
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("location", locations.find(ticket.location()).orElseThrow());
 		model.addAttribute("estimate", desk.estimate(ticket));
+		model.addAttribute("token", token);
 		return "frontdesk/ticket";
 	}
 

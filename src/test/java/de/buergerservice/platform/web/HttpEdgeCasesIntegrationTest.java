@@ -30,7 +30,8 @@ class HttpEdgeCasesIntegrationTest {
 	@ValueSource(strings = { "/leistungen/%ZZ", "/leistungen/..;/admin", "/leistungen/%2e%2e/%2e%2e/etc/passwd",
 			"//evil.example/", "/leistungen/%C0%AF", "/api/v1/procedures/%00", "/api/v1/procedures?limit=1e9",
 			"/api/v1/locations?procedure=%27%20OR%201%3D1--", "/standorte/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-			"/api/v1/procedures/%F0%9F%98%80", "/staff/anything", "/actuator/env", "/api/v1/procedures;jsessionid=1" })
+			"/api/v1/procedures/%F0%9F%98%80", "/staff/%2e%2e/actuator/env", "/actuator/env",
+			"/api/v1/procedures;jsessionid=1" })
 	void answersOddPathsWithAClearClientError(String target) throws IOException {
 		Response response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
