@@ -1,7 +1,11 @@
 package de.buergerservice.booking;
 
 import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The booking reference a citizen quotes at the counter, e.g. {@code T-7KQ4-M2ZP}: eight
@@ -28,6 +32,26 @@ public record AppointmentReference(String value) {
 
 	public static boolean isValid(String value) {
 		return value != null && FORMAT.matcher(value).matches();
+	}
+
+	/**
+	 * A reference as people type or scanners send it: any case, with or without hyphens
+	 * or spaces, O for 0 and I or L for 1 (the reference alphabet has none of them).
+	 */
+	public static Optional<AppointmentReference> parse(@Nullable String typed) {
+		if (typed == null || typed.length() > 40) {
+			return Optional.empty();
+		}
+		String compact = typed.toUpperCase(Locale.ROOT)
+			.replaceAll("[\\s\\-–]", "")
+			.replace('O', '0')
+			.replace('I', '1')
+			.replace('L', '1');
+		if (compact.length() != 9 || compact.charAt(0) != 'T') {
+			return Optional.empty();
+		}
+		String formatted = "T-" + compact.substring(1, 5) + "-" + compact.substring(5);
+		return isValid(formatted) ? Optional.of(new AppointmentReference(formatted)) : Optional.empty();
 	}
 
 	public static AppointmentReference random() {

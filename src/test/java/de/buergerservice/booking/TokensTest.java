@@ -32,4 +32,18 @@ class TokensTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> AppointmentReference.of("T-IIII-OOOO"));
 	}
 
+	@Test
+	void bookingReferencesAreReadAsPeopleTypeAndScannersSendThem() {
+		AppointmentReference reference = AppointmentReference.of("T-S52C-0T71");
+		for (String typed : new String[] { "T-S52C-0T71", "t-s52c-0t71", " T S52C 0T71 ", "TS52C0T71", "T-S52C-OT7l",
+				"t–s52c–0t7i" }) {
+			assertThat(AppointmentReference.parse(typed)).as(typed).contains(reference);
+		}
+		for (String typed : new String[] { "", "T-S52C-0T7", "X-S52C-0T71", "T-S52C-0T71-1", "T-U52C-0T71",
+				"<script>" }) {
+			assertThat(AppointmentReference.parse(typed)).as(typed).isEmpty();
+		}
+		assertThat(AppointmentReference.parse(null)).isEmpty();
+	}
+
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import de.buergerservice.booking.AccessToken;
+import de.buergerservice.booking.AppointmentReference;
 import de.buergerservice.catalog.Catalog;
 import de.buergerservice.catalog.Procedure;
 import de.buergerservice.frontdesk.Call;
@@ -86,7 +87,9 @@ public class FrontDeskService {
 	 * QR code).
 	 */
 	public Issued checkIn(StaffMember member, LocationId location, String reference) {
-		String cleaned = reference.strip().toUpperCase(java.util.Locale.ROOT);
+		String cleaned = AppointmentReference.parse(reference)
+			.map(AppointmentReference::value)
+			.orElseThrow(() -> new FrontDeskException("frontdesk.error.reference.unknown", reference.strip()));
 		Instant now = clock.instant();
 		LocalDate today = today();
 		ExpectedVisits.Visit visit = expected.find(cleaned)
@@ -108,7 +111,7 @@ public class FrontDeskService {
 			Issued issued = issue(location, today, TicketKind.APPOINTMENT, cleaned,
 					visit.items().stream().map(item -> item.procedure()).toList(), visit.citizenName(), visit.start(),
 					now);
-			audit(member, "CHECKED_IN", issued.ticket().number() + " " + cleaned, location, now);
+			audit(member, "CHECKED_IN", issued.ticket(), location, now);
 			return issued;
 		});
 	}
@@ -143,7 +146,7 @@ public class FrontDeskService {
 				throw new FrontDeskException("frontdesk.error.walkIn.quota");
 			}
 			Issued issued = issue(location, today, TicketKind.WALK_IN, null, procedures, cleanName, null, now);
-			audit(member, "CHECKED_IN", issued.ticket().number(), location, now);
+			audit(member, "CHECKED_IN", issued.ticket(), location, now);
 			return issued;
 		});
 	}
@@ -161,7 +164,21 @@ public class FrontDeskService {
 
 	/** Sits the member at a counter of the location. */
 	public void signIn(StaffMember member, Counter counter) {
-		tickets.signIn(counter.id().value(), counter.location(), member.username(), clock.instant());
+		signIn(member, counter, false);
+	}
+
+	/**
+	 * Sits the member at a counter, and takes them off any other. A counter someone else
+	 * sits at today is only taken over when asked to ({@code takeOver}): a colleague who
+	 * forgot to sign out.
+	 */
+	public void signIn(StaffMember member, Counter counter, boolean takeOver) {
+		boolean seated = Boolean.TRUE.equals(transaction.execute(status -> tickets.signIn(counter.id().value(),
+				counter.location(), member.username(), clock.instant(), dayStart(), takeOver)));
+		if (!seated) {
+			throw new FrontDeskException("frontdesk.error.counter.taken", counter.name(),
+					sittingAt(counter).orElse("?"));
+		}
 	}
 
 	public void signOut(StaffMember member, Counter counter) {
@@ -169,7 +186,7 @@ public class FrontDeskService {
 	}
 
 	public Optional<String> sittingAt(Counter counter) {
-		return tickets.sittingAt(counter.id().value());
+		return tickets.sittingAt(counter.id().value(), dayStart());
 	}
 
 	/**
@@ -192,7 +209,7 @@ public class FrontDeskService {
 				}
 				Ticket ticket = tickets.find(candidate.id()).orElseThrow();
 				announce(ticket, counter, now);
-				audit(member, "CALLED", subject(ticket), counter.location(), now);
+				audit(member, "CALLED", ticket, counter.location(), now);
 				return Optional.of(ticket);
 			});
 			if (called.isPresent()) {
@@ -212,7 +229,7 @@ public class FrontDeskService {
 			}
 			Ticket called = tickets.find(ticket.id()).orElseThrow();
 			announce(called, counter, now);
-			audit(member, "RECALLED", subject(called), counter.location(), now);
+			audit(member, "RECALLED", called, counter.location(), now);
 			return called;
 		});
 	}
@@ -242,7 +259,7 @@ public class FrontDeskService {
 			}
 			events.publishEvent(new CitizenNoShow(counter.location(), ticket.number(), ticket.kind(),
 					ticket.appointmentReference(), now));
-			audit(member, "NO_SHOW", subject(ticket), counter.location(), now);
+			audit(member, "NO_SHOW", ticket, counter.location(), now);
 			return tickets.find(ticket.id()).orElseThrow();
 		});
 	}
@@ -255,7 +272,7 @@ public class FrontDeskService {
 			if (!tickets.transition(ticket.id(), counter.id().value(), TicketStatus.SERVING, TicketStatus.PARKED)) {
 				throw new FrontDeskException("frontdesk.error.changed");
 			}
-			audit(member, "PARKED", subject(ticket), counter.location(), now);
+			audit(member, "PARKED", ticket, counter.location(), now);
 			return tickets.find(ticket.id()).orElseThrow();
 		});
 	}
@@ -272,7 +289,7 @@ public class FrontDeskService {
 				throw new FrontDeskException("frontdesk.error.changed");
 			}
 			Ticket ticket = tickets.find(parked).orElseThrow();
-			audit(member, "RESUMED", subject(ticket), counter.location(), now);
+			audit(member, "RESUMED", ticket, counter.location(), now);
 			return ticket;
 		});
 	}
@@ -293,7 +310,7 @@ public class FrontDeskService {
 			if (!tickets.pass(ticket.id(), counter.id().value(), target.id().value())) {
 				throw new FrontDeskException("frontdesk.error.changed");
 			}
-			audit(member, "PASSED", subject(ticket), counter.location(), now);
+			audit(member, "PASSED", ticket, counter.location(), now);
 			return tickets.find(ticket.id()).orElseThrow();
 		});
 	}
@@ -319,7 +336,7 @@ public class FrontDeskService {
 			Instant since = finished.servingSince() == null ? now : finished.servingSince();
 			events.publishEvent(new CitizenServed(counter.location(), ticket.number(), ticket.kind(),
 					ticket.appointmentReference(), done, waited, Duration.between(since, now), now));
-			audit(member, "SERVED", subject(ticket), counter.location(), now);
+			audit(member, "SERVED", ticket, counter.location(), now);
 			return finished;
 		});
 	}
@@ -393,7 +410,7 @@ public class FrontDeskService {
 		}
 		Duration handling = tickets.meanHandlingTime(ticket.location(), ticket.day(), 20)
 			.orElse(properties.handlingTime());
-		int counters = Math.max(1, tickets.openCounters(ticket.location()));
+		int counters = Math.max(1, tickets.openCounters(ticket.location(), dayStart()));
 		return new Estimate(ahead, handling.multipliedBy(ahead + 1).dividedBy(counters));
 	}
 
@@ -410,7 +427,7 @@ public class FrontDeskService {
 			.filter(ticket -> ticket.dueAt() == null || !ticket.dueAt().minus(properties.earlyCall()).isAfter(now))
 			.count();
 		Duration handling = tickets.meanHandlingTime(location, today, 20).orElse(properties.handlingTime());
-		int counters = Math.max(1, tickets.openCounters(location));
+		int counters = Math.max(1, tickets.openCounters(location, dayStart()));
 		return new Estimate(ahead, handling.multipliedBy(ahead + 1).dividedBy(counters));
 	}
 
@@ -433,7 +450,7 @@ public class FrontDeskService {
 	}
 
 	private void sitting(StaffMember member, Counter counter) {
-		String seated = tickets.sittingAt(counter.id().value()).orElse(null);
+		String seated = sittingAt(counter).orElse(null);
 		if (!member.username().equals(seated)) {
 			throw new FrontDeskException("frontdesk.error.notSeated", counter.name());
 		}
@@ -455,17 +472,23 @@ public class FrontDeskService {
 				ticket.callCount()));
 	}
 
-	private void audit(StaffMember member, String action, String subject, LocationId location, Instant now) {
-		events.publishEvent(new PersonalDataHandled(member.username(), action, subject, location, now, null));
-	}
-
-	private static String subject(Ticket ticket) {
-		return ticket.appointmentReference() == null ? ticket.number()
-				: ticket.number() + " " + ticket.appointmentReference();
+	/**
+	 * Records the action in the audit log: about the appointment (by its reference) when
+	 * the ticket has one, with the ticket's number as detail; otherwise about the ticket.
+	 */
+	private void audit(StaffMember member, String action, Ticket ticket, LocationId location, Instant now) {
+		String reference = ticket.appointmentReference();
+		events.publishEvent(
+				new PersonalDataHandled(member.username(), action, reference == null ? ticket.number() : reference,
+						location, now, reference == null ? null : ticket.number()));
 	}
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));
+	}
+
+	private Instant dayStart() {
+		return today().atStartOfDay(zone).toInstant();
 	}
 
 }

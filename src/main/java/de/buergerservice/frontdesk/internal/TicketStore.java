@@ -212,12 +212,27 @@ public class TicketStore {
 		return seconds == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.round(seconds)));
 	}
 
-	void signIn(String counter, LocationId location, String username, Instant now) {
-		jdbc.sql("""
-				INSERT INTO frontdesk.counter_session (counter_id, location_id, username, since) VALUES (?, ?, ?, ?)
-				ON CONFLICT (counter_id) DO UPDATE SET username = EXCLUDED.username, since = EXCLUDED.since""")
-			.params(counter, location.value(), username, Timestamp.from(now))
-			.update();
+	/**
+	 * Sits a member at a counter and takes them off any other: only a free counter, one
+	 * whose session is older than {@code dayStart} (left over), or, with
+	 * {@code takeOver}, anyone's.
+	 * @return whether the member now sits there
+	 */
+	boolean signIn(String counter, LocationId location, String username, Instant now, Instant dayStart,
+			boolean takeOver) {
+		boolean seated = jdbc
+			.sql("""
+					INSERT INTO frontdesk.counter_session AS s (counter_id, location_id, username, since) VALUES (?, ?, ?, ?)
+					ON CONFLICT (counter_id) DO UPDATE SET username = EXCLUDED.username, since = EXCLUDED.since
+					WHERE s.username = EXCLUDED.username OR s.since < ? OR ?""")
+			.params(counter, location.value(), username, Timestamp.from(now), Timestamp.from(dayStart), takeOver)
+			.update() == 1;
+		if (seated) {
+			jdbc.sql("DELETE FROM frontdesk.counter_session WHERE username = ? AND counter_id <> ?")
+				.params(username, counter)
+				.update();
+		}
+		return seated;
 	}
 
 	void signOut(String counter, String username) {
@@ -226,16 +241,17 @@ public class TicketStore {
 			.update();
 	}
 
-	Optional<String> sittingAt(String counter) {
-		return jdbc.sql("SELECT username FROM frontdesk.counter_session WHERE counter_id = ?")
-			.param(counter)
+	/** Who sits at the counter today (sessions before {@code dayStart} are left over). */
+	Optional<String> sittingAt(String counter, Instant dayStart) {
+		return jdbc.sql("SELECT username FROM frontdesk.counter_session WHERE counter_id = ? AND since >= ?")
+			.params(counter, Timestamp.from(dayStart))
 			.query(String.class)
 			.optional();
 	}
 
-	int openCounters(LocationId location) {
-		return jdbc.sql("SELECT count(*) FROM frontdesk.counter_session WHERE location_id = ?")
-			.param(location.value())
+	int openCounters(LocationId location, Instant dayStart) {
+		return jdbc.sql("SELECT count(*) FROM frontdesk.counter_session WHERE location_id = ? AND since >= ?")
+			.params(location.value(), Timestamp.from(dayStart))
 			.query(Integer.class)
 			.single();
 	}

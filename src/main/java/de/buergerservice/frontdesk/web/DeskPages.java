@@ -198,6 +198,7 @@ class DeskPages {
 		try {
 			switch (action) {
 				case "anmelden" -> desk.signIn(member, place);
+				case "uebernehmen" -> desk.signIn(member, place, true);
 				case "abmelden" -> desk.signOut(member, place);
 				case "aufrufen" -> {
 					if (desk.callNext(member, place).isEmpty()) {
