@@ -1,0 +1,179 @@
+package de.buergerservice.booking.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import de.buergerservice.booking.BookingException;
+import de.buergerservice.booking.VisitItem;
+import de.buergerservice.booking.web.BookingSteps.CalendarMonth;
+import de.buergerservice.locations.Location;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Fills the model of the booking steps (procedures, location, day, time) and shows the
+ * step that can put a wrong choice right, with its problems and status. Shared by the
+ * booking, appointment and waiting-list pages.
+ */
+@Component
+class StepViews {
+
+	private final BookingSteps steps;
+
+	private final MessageSource messages;
+
+	StepViews(BookingSteps steps, MessageSource messages) {
+		this.steps = steps;
+		this.messages = messages;
+	}
+
+	/** Step 1: every bookable procedure, the chosen ones first. */
+	String procedures(BookingSteps.Prefill prefill, List<BookingException.Problem> problems, Model model, Locale locale,
+			HttpServletResponse response) {
+		List<BookingException.Problem> all = new ArrayList<>(prefill.problems());
+		all.addAll(problems);
+		model.addAttribute("chosen", steps.chosenChoices(prefill.chosen()));
+		model.addAttribute("departments", steps.procedureChoices(prefill.chosen(), locale));
+		return withErrors("booking/procedures", all, model, locale, response);
+	}
+
+	/** Step 2: the locations that serve the whole visit, or anywhere. */
+	String location(List<VisitItem> items, @Nullable String selected, List<BookingException.Problem> problems,
+			Model model, Locale locale, HttpServletResponse response) {
+		List<Location> offering = steps.offering(items);
+		Visit visit = Visit.of(items);
+		LocalDate today = steps.today();
+		model.addAttribute("visit", visit);
+		model.addAttribute("chosen", steps.chosen(items));
+		model.addAttribute("minutes", steps.minutes(items));
+		model.addAttribute("locations",
+				offering.stream()
+					.map(location -> new LocationChoice(location, steps.place(location, today, locale).address()))
+					.toList());
+		model.addAttribute("selected", selected == null ? "" : selected.strip());
+		model.addAttribute("hidden", visit.procedures());
+		model.addAttribute("back", visit.proceduresLink("/termin"));
+		return withErrors("booking/location", problems, model, locale, response);
+	}
+
+	/** Step 3: a month of the calendar. */
+	String day(Visit visit, CalendarMonth month, List<BookingException.Problem> problems, Model model, Locale locale,
+			HttpServletResponse response) {
+		List<BookingException.Problem> all = new ArrayList<>(month.problems());
+		all.addAll(problems);
+		common(visit, model, locale);
+		model.addAttribute("month", month);
+		model.addAttribute("back", back(visit));
+		return withErrors("booking/day", all, model, locale, response);
+	}
+
+	/** Step 4: the free times of a day. */
+	String times(Visit visit, LocalDate day, List<BookingException.Problem> problems, Model model, Locale locale,
+			HttpServletResponse response) {
+		common(visit, model, locale);
+		model.addAttribute("day", day);
+		model.addAttribute("groups", steps.times(visit, day, locale));
+		model.addAttribute("back", visit.link("/termin/tag", "monat", YearMonth.from(day)));
+		return withErrors("booking/times", problems, model, locale, response);
+	}
+
+	/**
+	 * The step that can put right what an exception says is wrong; if the parameters of
+	 * an even earlier step are wrong too, that one.
+	 */
+	String step(StepException problem, StepParameters parameters, Model model, Locale locale,
+			HttpServletResponse response) {
+		response.setStatus(problem.status().value());
+		try {
+			return switch (problem.step()) {
+				case PROCEDURES -> procedures(steps.prefill(parameters), problem.problems(), model, locale, response);
+				case LOCATION ->
+					location(steps.items(parameters), parameters.ort(), problem.problems(), model, locale, response);
+				case DAY -> {
+					Visit visit = steps.visit(parameters, locale);
+					yield day(visit, steps.month(visit, null, locale), problem.problems(), model, locale, response);
+				}
+				case TIME, DETAILS -> {
+					Visit visit = steps.visit(parameters, locale);
+					LocalDate day = steps.day(parameters.tag(), visit, locale);
+					yield times(visit.anywhere() ? visit.everywhere() : visit, day, problem.problems(), model, locale,
+							response);
+				}
+			};
+		}
+		catch (StepException earlier) {
+			return step(earlier, parameters, model, locale, response);
+		}
+	}
+
+	/** A readable page for a limit reached, 429. */
+	String limit(BookingException.LimitReached limit, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", "600");
+		model.addAttribute("messageKey", "booking.problem.limit." + limit.limit().name());
+		return "booking/limit";
+	}
+
+	/** The errors of a page; 400 unless a status was set already. */
+	String withErrors(String view, List<BookingException.Problem> problems, Model model, Locale locale,
+			HttpServletResponse response) {
+		PageErrors errors = PageErrors.of(problems, messages, locale);
+		model.addAttribute("errors", errors);
+		if (errors.any() && response.getStatus() < 400) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		return view;
+	}
+
+	/**
+	 * Makes the language switch of a page that answers a form lead to a page that shows
+	 * the same in the other language (the layout's switch keeps only a GET's query).
+	 */
+	static void switchLanguageTo(String link, Model model) {
+		Object other = model.getAttribute("otherLanguage");
+		if (other != null) {
+			model.addAttribute("languageSwitchUrl",
+					UriComponentsBuilder.fromUriString(link).replaceQueryParam("lang", other).build().toUriString());
+		}
+	}
+
+	private void common(Visit visit, Model model, Locale locale) {
+		model.addAttribute("visit", visit);
+		model.addAttribute("chosen", steps.chosen(visit.items()));
+		model.addAttribute("where",
+				visit.location() == null ? null : steps.location(visit.location()).name().in(locale));
+		model.addAttribute("waitingList", visit.moving() ? null : visit.proceduresLink("/termin/warteliste"));
+		Visit.Move move = visit.move();
+		model.addAttribute("manage", move == null ? null : manageLink(move));
+	}
+
+	private static String back(Visit visit) {
+		Visit.Move move = visit.move();
+		if (move != null) {
+			return manageLink(move);
+		}
+		return (visit.anywhere() ? visit.everywhere() : visit).link("/termin/ort");
+	}
+
+	static String manageLink(Visit.Move move) {
+		return UriComponentsBuilder.fromPath("/termin/verwalten/{reference}")
+			.queryParam("token", move.token().value())
+			.buildAndExpand(move.reference().value())
+			.toUriString();
+	}
+
+	/** A location on step 2 with the address to show. */
+	record LocationChoice(Location location, String address) {
+	}
+
+}
