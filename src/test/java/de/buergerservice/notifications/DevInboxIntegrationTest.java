@@ -105,6 +105,9 @@ class DevInboxIntegrationTest {
 		MockHttpServletResponse html = mvc.perform(get(link + "/html")).andReturn().getResponse();
 		assertThat(html.getHeader("Content-Security-Policy")).contains("sandbox").contains("default-src 'none'");
 		assertThat(Jsoup.parse(html.getContentAsString()).select("html").attr("lang")).isEqualTo("de");
+		assertThat(Jsoup.parse(html.getContentAsString()).select("img[alt*=" + reference + "]").attr("src"))
+			.as("the check-in QR code, inline as a mail client shows it")
+			.startsWith("data:image/png;base64,");
 	}
 
 	@Test

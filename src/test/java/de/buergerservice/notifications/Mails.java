@@ -13,6 +13,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -51,6 +52,23 @@ final class Mails {
 			throw new IllegalStateException(ex);
 		}
 		return attachments;
+	}
+
+	/** The bytes of the inline part with the content id ({@code cid:…} in the HTML). */
+	static Optional<byte[]> inline(MimeMessage mail, String contentId) {
+		try {
+			Optional<Part> found = find(mail, part -> part instanceof MimePart mime && !part.isMimeType("multipart/*")
+					&& ("<" + contentId + ">").equals(mime.getContentID()));
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			try (InputStream in = found.get().getInputStream()) {
+				return Optional.of(in.readAllBytes());
+			}
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The token of the first link to {@code path?token=…} (or {@code path…?token=}). */

@@ -1,5 +1,7 @@
 package de.buergerservice.notifications;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,6 +18,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.buergerservice.booking.AccessToken;
@@ -231,6 +239,11 @@ class NotificationsIntegrationTest {
 		Document html = Jsoup.parse(Mails.html(mail));
 		assertThat(html.select("dd strong").text()).isEqualTo(reference);
 		assertThat(html.select("a[href^=http://localhost:8080/termin/verwalten/" + reference + "?token=]")).hasSize(1);
+
+		assertThat(html.select("img[src=cid:check-in-qr]").attr("alt")).contains(reference);
+		byte[] qr = Mails.inline(mail, "check-in-qr").orElseThrow(() -> new AssertionError("no QR code"));
+		assertThat(decodeQr(qr)).as("what the counter's scanner reads").isEqualTo(reference);
+		assertThat(text).contains("Buchungsnummer " + reference + ". In der HTML-Ansicht");
 
 		List<Mails.Attachment> attachments = Mails.attachments(mail);
 		assertThat(attachments).hasSize(1);
@@ -521,6 +534,16 @@ class NotificationsIntegrationTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Reads a QR code from a PNG as a scanner would (ZXing's decoder). */
+	private static String decodeQr(byte[] png) throws Exception {
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		return new QRCodeReader()
+			.decode(new BinaryBitmap(
+					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+			.getText();
 	}
 
 }

@@ -3,6 +3,7 @@ package de.buergerservice.notifications.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,16 +39,34 @@ public class DevInbox implements MailTransport {
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, Timestamp.from(clock.instant()), mail.from(),
 					mail.to().name() + " <" + mail.to().address().value() + ">", mail.subject(), mail.text(),
-					mail.html())
+					withInlineImages(mail))
 			.update();
 		int position = 0;
 		for (OutgoingMail.Attachment attachment : mail.attachments()) {
+			if (attachment.contentId() != null) {
+				continue; // shown in the HTML, as in a mail client
+			}
 			jdbc.sql("""
 					INSERT INTO notifications.dev_mail_attachment (mail_id, position, filename, content_type, content)
 					VALUES (?, ?, ?, ?, ?)""")
 				.params(id, position++, attachment.filename(), attachment.contentType(), attachment.content())
 				.update();
 		}
+	}
+
+	/**
+	 * The HTML with its inline images ({@code cid:…}) as data URIs, so the browser shows
+	 * them as a mail client would.
+	 */
+	private static String withInlineImages(OutgoingMail mail) {
+		String html = mail.html();
+		for (OutgoingMail.Attachment attachment : mail.attachments()) {
+			if (attachment.contentId() != null) {
+				html = html.replace("cid:" + attachment.contentId(), "data:" + attachment.contentType() + ";base64,"
+						+ Base64.getEncoder().encodeToString(attachment.content()));
+			}
+		}
+		return html;
 	}
 
 	/** The newest mails first, at most {@code limit}. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import de.buergerservice.locations.Locations;
 import de.buergerservice.locations.MobileKit;
 import de.buergerservice.notifications.internal.MailKey.Kind;
 import de.buergerservice.shared.City;
+import de.buergerservice.shared.QrCode;
 import de.buergerservice.shared.Sealed;
 import de.buergerservice.shared.SecretBox;
 
@@ -43,6 +45,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MailComposer {
+
+	/**
+	 * The content id of the QR code of the booking reference, which the counter's scanner
+	 * reads at check-in.
+	 */
+	static final String CHECK_IN_QR = "check-in-qr";
 
 	static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8";
 
@@ -150,11 +158,15 @@ public class MailComposer {
 			Map<String, Object> extra) {
 		Locale language = appointment.citizen().language();
 		String token = secrets.open(sealedToken);
-		List<OutgoingMail.Attachment> attachments = calendar(appointment.reference(), token).stream().toList();
+		List<OutgoingMail.Attachment> attachments = new ArrayList<>(
+				calendar(appointment.reference(), token).stream().toList());
+		attachments.add(OutgoingMail.Attachment.inline(CHECK_IN_QR, "check-in.png", "image/png",
+				QrCode.png(appointment.reference().value(), 4)));
 		Map<String, Object> model = new HashMap<>(extra);
+		model.put("checkInQr", "cid:" + CHECK_IN_QR);
 		model.put("appointment", view(appointment, language));
 		model.put("manageLink", manageLink(appointment.reference().value(), token));
-		model.put("calendarAttached", !attachments.isEmpty());
+		model.put("calendarAttached", attachments.stream().anyMatch(attachment -> attachment.contentId() == null));
 		return mail(kind, appointment.reference().value(), appointment.citizen(), model, attachments);
 	}
 

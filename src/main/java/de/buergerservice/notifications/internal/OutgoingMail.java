@@ -3,6 +3,7 @@ package de.buergerservice.notifications.internal;
 import java.util.List;
 
 import de.buergerservice.shared.Email;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mail ready to leave: plain text and HTML of the same content, and attachments. Its
@@ -30,11 +31,23 @@ public record OutgoingMail(String from, Recipient to, String subject, String tex
 
 	}
 
-	/** A file that goes with the mail, such as the appointment's iCalendar file. */
-	public record Attachment(String filename, String contentType, byte[] content) {
+	/**
+	 * A file that goes with the mail, such as the appointment's iCalendar file; or, with
+	 * a content id, an image the HTML part shows ({@code cid:…}).
+	 */
+	public record Attachment(String filename, String contentType, byte[] content, @Nullable String contentId) {
 
 		public Attachment {
 			content = content.clone();
+		}
+
+		public Attachment(String filename, String contentType, byte[] content) {
+			this(filename, contentType, content, null);
+		}
+
+		/** An image shown in the HTML part as {@code cid:contentId}. */
+		public static Attachment inline(String contentId, String filename, String contentType, byte[] content) {
+			return new Attachment(filename, contentType, content, contentId);
 		}
 
 		@Override

@@ -40,7 +40,7 @@ class SmtpTransport implements MailTransport {
 	public void send(OutgoingMail mail) {
 		MimeMessage message = sender.createMimeMessage();
 		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
+			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
 					StandardCharsets.UTF_8.name());
 			helper.setFrom(address(mail.from()));
 			helper.setTo(
@@ -49,8 +49,14 @@ class SmtpTransport implements MailTransport {
 			helper.setSentDate(Date.from(clock.instant()));
 			helper.setText(mail.text(), mail.html());
 			for (OutgoingMail.Attachment attachment : mail.attachments()) {
-				helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
-						attachment.contentType());
+				if (attachment.contentId() != null) {
+					helper.addInline(attachment.contentId(), new ByteArrayResource(attachment.content()),
+							attachment.contentType());
+				}
+				else {
+					helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
+							attachment.contentType());
+				}
 			}
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {

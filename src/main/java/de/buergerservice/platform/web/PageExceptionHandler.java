@@ -50,6 +50,16 @@ class PageExceptionHandler {
 		return page(ErrorPage.of(HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments()), request, locale);
 	}
 
+	/**
+	 * A signed-in member of staff without the role or location for a page (anonymous
+	 * requests never get this far: the security filter sends them to the login).
+	 */
+	@ExceptionHandler
+	ModelAndView forbidden(AccessDeniedException ex, HttpServletRequest request, Locale locale) {
+		LOG.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		return page(ErrorPage.of(HttpStatus.FORBIDDEN, "error.page.403"), request, locale);
+	}
+
 	@ExceptionHandler({ BindException.class, TypeMismatchException.class, MissingServletRequestParameterException.class,
 			HandlerMethodValidationException.class })
 	ModelAndView badRequest(Exception ex, HttpServletRequest request, Locale locale) {
