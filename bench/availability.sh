@@ -13,7 +13,9 @@
 # (and the raw wrk/pgbench output next to it); bench/report.sh turns them into markdown.
 #
 # Environment: DURATION (s, 60), WARMUP (s, 10), CONNECTIONS (32), THREADS (2),
-# QUESTIONS ("days slots anywhere"), CHECK_SAMPLES (5), BENCH_LABEL (text for the report).
+# QUESTIONS ("days slots anywhere"), CHECK_SAMPLES (5), BENCH_LABEL (text for the report),
+# APP_ARGS (more --property=value for the application; it is then restarted as "normal-custom",
+# e.g. APP_ARGS=--buergerservice.booking.availability.max-age=1h; bench/stop.sh before changing them).
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -62,7 +64,9 @@ export BENCH_PROCS15=$TARGET_DIR/procs15.txt
 export BENCH_TODAY
 BENCH_TODAY=$(bench_value "SELECT (now() AT TIME ZONE 'Europe/Berlin')::date")
 
-ready_seconds=$(start_app normal)
+APP_ARGS=${APP_ARGS:-}
+# shellcheck disable=SC2086
+ready_seconds=$(start_app "normal${APP_ARGS:+-custom}" $APP_ARGS)
 [ "$ready_seconds" = 0 ] || log "Application ready after $ready_seconds s"
 
 # Every office's days once, so that the measurement starts with the index in memory (it
@@ -117,6 +121,7 @@ app_answer() {
   echo "label=$BENCH_LABEL"
   echo "duration_seconds=$DURATION"
   echo "warmup_seconds=$WARMUP"
+  echo "app_args=$APP_ARGS"
   echo "connections=$CONNECTIONS"
   echo "threads=$THREADS"
   echo "pairs15=$PAIRS"
