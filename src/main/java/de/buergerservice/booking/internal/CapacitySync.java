@@ -157,10 +157,16 @@ public class CapacitySync implements ApplicationRunner {
 		return Boolean.TRUE.equals(changed);
 	}
 
-	/** What the plan of a location depends on besides the date. */
-	private static String signature(Location location, List<Pool> pools, LocationRules rules) {
+	/**
+	 * What the plan of a location depends on besides the date. Only text that is the same
+	 * in every JVM: a pool's skills are a {@code Set.copyOf}, whose order changes from
+	 * run to run, so a pool stands for itself by its id (a digest of its sorted skills)
+	 * and its counters; otherwise every start would plan every location anew.
+	 */
+	static String signature(Location location, List<Pool> pools, LocationRules rules) {
 		String inputs = location.gridMinutes() + "|" + location.weeklyHours() + "|" + location.closures() + "|"
-				+ location.kit() + "|" + pools + "|" + rules;
+				+ location.kit() + "|"
+				+ pools.stream().map(pool -> pool.id().value() + "x" + pool.counters()).sorted().toList() + "|" + rules;
 		return HexFormat.of().formatHex(SecretBox.sha256(inputs));
 	}
 

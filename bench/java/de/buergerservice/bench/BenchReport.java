@@ -1,0 +1,287 @@
+package de.buergerservice.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Turns the raw results of the booking benchmarks ({@code bench/target/results/*.properties},
+ * written by {@code berlin-setup.sh}, {@code availability.sh} and {@code rush.sh}) into
+ * markdown tables and puts them into {@code docs/benchmarks.md}, replacing the booking
+ * section (between its two marker comments) or appending it.
+ * <p>
+ * Run: {@code bench/report.sh} (a single-file launch of this class, no build needed).
+ */
+public final class BenchReport {
+
+	static final String START = "<!-- booking-benchmarks:start (bench/report.sh writes this section) -->";
+
+	static final String END = "<!-- booking-benchmarks:end -->";
+
+	private BenchReport() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path results = Path.of(args.length > 0 ? args[0] : "bench/target/results");
+		Path docs = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
+		String section = section(load(results.resolve("setup.properties")),
+				load(results.resolve("availability.properties")), load(results.resolve("rush.properties")));
+		String text = Files.readString(docs, StandardCharsets.UTF_8);
+		int start = text.indexOf(START);
+		int end = text.indexOf(END);
+		if (start >= 0 && end > start) {
+			text = text.substring(0, start) + section + text.substring(end + END.length());
+		}
+		else {
+			text = text.stripTrailing() + "\n\n" + section + "\n";
+		}
+		Files.writeString(docs, text, StandardCharsets.UTF_8);
+		System.out.println("Wrote the booking section of " + docs);
+	}
+
+	static Properties load(Path file) throws IOException {
+		Properties properties = new Properties();
+		if (Files.exists(file)) {
+			try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				properties.load(in);
+			}
+		}
+		return properties;
+	}
+
+	static String section(Properties setup, Properties availability, Properties rush) {
+		StringBuilder md = new StringBuilder(START).append('\n');
+		md.append("## Booking core at Berlin scale\n\n");
+		String label = first(availability.getProperty("label"), rush.getProperty("label"));
+		if (!label.isBlank()) {
+			md.append("> **").append(label).append("**\n\n");
+		}
+		md.append("""
+				A generated Berlin-scale installation (`bench/berlin-setup.sh`): 45 offices, 600 counters in \
+				2–4 skill profiles each, 250 procedures, a 90-day rolling horizon on a 5-minute grid, 1.5 million \
+				appointments of history. The application and PostgreSQL answer the same questions on the same \
+				data in the same run, one after the other (never at the same time), on one machine that also \
+				runs the load generators.
+
+				""");
+		Properties machine = availability.isEmpty() ? (rush.isEmpty() ? setup : rush) : availability;
+		md.append("| | |\n|---|---|\n");
+		row(md, "date", machine.getProperty("date", "—"));
+		row(md, "CPU", machine.getProperty("machine.cpu", "—"));
+		row(md, "memory", machine.getProperty("machine.memory", "—"));
+		row(md, "OS", machine.getProperty("machine.os", "—"));
+		row(md, "JDK", machine.getProperty("machine.jdk", "—"));
+		row(md, "PostgreSQL", machine.getProperty("machine.postgres", "—"));
+		row(md, "load average at the start", machine.getProperty("machine.load", "—"));
+		md.append('\n');
+
+		if (!setup.isEmpty()) {
+			md.append("### The installation\n\n`bench/berlin-setup.sh`\n\n| | |\n|---|---|\n");
+			row(md, "locations (with the mobile kit) / counters / procedures",
+					setup.getProperty("setup.locations", "—") + " / " + setup.getProperty("setup.counters", "—")
+							+ " / " + setup.getProperty("setup.procedures", "—"));
+			row(md, "pools", setup.getProperty("setup.pools", "—"));
+			row(md, "rows in `booking.capacity` after the first start", integer(setup.getProperty("setup.capacity_rows")));
+			row(md, "capacity planning at the first start (90 days, every office)",
+					setup.getProperty("setup.planning_seconds", "—") + " s");
+			row(md, "first start until ready (schema, seed, planning)",
+					setup.getProperty("setup.ready_seconds", "—") + " s");
+			row(md, "history appointments", integer(setup.getProperty("setup.history_appointments")));
+			row(md, "loading the history by SQL / VACUUM ANALYZE", setup.getProperty("setup.history_seconds", "—")
+					+ " s / " + setup.getProperty("setup.vacuum_seconds", "—") + " s");
+			md.append('\n');
+		}
+
+		if (!availability.isEmpty()) {
+			md.append("### Availability: the application (memory) against PostgreSQL (SQL)\n\n");
+			md.append("`DURATION=").append(availability.getProperty("duration_seconds")).append(" bench/availability.sh`")
+				.append(" — wrk and pgbench with ")
+				.append(availability.getProperty("connections"))
+				.append(" connections and ")
+				.append(availability.getProperty("threads"))
+				.append(" threads, ")
+				.append(availability.getProperty("duration_seconds"))
+				.append(" s each after ")
+				.append(availability.getProperty("warmup_seconds"))
+				.append(" s of warm-up; a 15-minute procedure (3 units), random valid pairs (")
+				.append(availability.getProperty("pairs15"))
+				.append(") and dates within the horizon.\n\n");
+			md.append("| question | app req/s | app p50 | app p99 | SQL tps | SQL p50 | SQL p99 | app ÷ SQL | goal | "
+					+ "answers compared |\n");
+			md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+			for (String[] q : List.of(new String[] { "days", "calendar: one office, 31 days", "3" },
+					new String[] { "slots", "start times: one office, one day", "1" },
+					new String[] { "anywhere", "anywhere, 20 earliest, one procedure", "1" })) {
+				String k = q[0];
+				if (availability.getProperty(k + ".app.rps") == null) {
+					continue;
+				}
+				md.append("| ")
+					.append(q[1])
+					.append(" | ")
+					.append(number(availability.getProperty(k + ".app.rps")))
+					.append(" | ")
+					.append(ms(availability, k + ".app.p50_ms"))
+					.append(" | ")
+					.append(ms(availability, k + ".app.p99_ms"))
+					.append(" | ")
+					.append(number(availability.getProperty(k + ".sql.tps")))
+					.append(" | ")
+					.append(ms(availability, k + ".sql.p50_ms"))
+					.append(" | ")
+					.append(ms(availability, k + ".sql.p99_ms"))
+					.append(" | ")
+					.append(availability.getProperty(k + ".ratio"))
+					.append(" | ≥ ")
+					.append(q[2])
+					.append("×, p99 < 25 ms | ")
+					.append(availability.getProperty(k + ".check_samples"))
+					.append(" compared, ")
+					.append(availability.getProperty(k + ".check_mismatches"))
+					.append(" differ |\n");
+			}
+			md.append("\nErrors (non-2xx or socket errors) in the application runs: ");
+			for (String k : List.of("days", "slots", "anywhere")) {
+				md.append(k).append(' ').append(availability.getProperty(k + ".app.errors", "—")).append("; ");
+			}
+			md.append("failed pgbench transactions: ");
+			for (String k : List.of("days", "slots", "anywhere")) {
+				md.append(k).append(' ').append(availability.getProperty(k + ".sql.failed", "—")).append("; ");
+			}
+			md.setLength(md.length() - 2);
+			md.append(".\n\n");
+		}
+
+		if (!rush.isEmpty()) {
+			md.append("### The booking rush\n\n");
+			md.append("`DURATION=")
+				.append(rush.getProperty("duration_seconds"))
+				.append(" bench/rush.sh` — procedure `")
+				.append(rush.getProperty("procedure"))
+				.append("` on the freshly released ")
+				.append(rush.getProperty("first_day"))
+				.append(rush.getProperty("first_day", "").equals(rush.getProperty("last_day")) ? ""
+						: " … " + rush.getProperty("last_day"))
+				.append(" (")
+				.append(rush.getProperty("free_starts"))
+				.append(" free start times, room for ")
+				.append(rush.getProperty("free_visits"))
+				.append(" visits at the start); wrk with ")
+				.append(rush.getProperty("connections"))
+				.append(" connections from ")
+				.append(rush.getProperty("client_ips"))
+				.append(" client addresses, pgbench with ")
+				.append(rush.getProperty("pgbench_clients"))
+				.append(" clients; ")
+				.append(rush.getProperty("duration_seconds"))
+				.append(" s each.\n\n");
+			md.append("| | booked/s | refused/s (409) | attempts/s | p50 | p99 | oversold units | ledger mismatches |\n");
+			md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+			md.append("| application (`POST /api/v1/appointments`) | ")
+				.append(rush.getProperty("app.created_per_s"))
+				.append(" | ")
+				.append(rush.getProperty("app.conflicts_per_s"))
+				.append(" | ")
+				.append(rush.getProperty("app.rps"))
+				.append(" | ")
+				.append(ms(rush, "app.p50_ms"))
+				.append(" | ")
+				.append(ms(rush, "app.p99_ms"))
+				.append(" | ")
+				.append(rush.getProperty("app.oversold_units"))
+				.append(" | ")
+				.append(rush.getProperty("app.ledger_mismatches"))
+				.append(" |\n");
+			for (String[] v : List.of(new String[] { "sql", "pgbench, the booking transaction" },
+					new String[] { "sql_app_steps", "pgbench, with the application's extra steps (e-mail lock, "
+							+ "count, `pg_notify`)" })) {
+				if (rush.getProperty(v[0] + ".tps") == null) {
+					continue;
+				}
+				String attempts = rush.getProperty(v[0] + ".tps");
+				md.append("| ")
+					.append(v[1])
+					.append(" | ")
+					.append(rush.getProperty(v[0] + ".booked_per_s"))
+					.append(" | ")
+					.append(rounded(parse(attempts) - parse(rush.getProperty(v[0] + ".booked_per_s"))))
+					.append(" | ")
+					.append(number(attempts))
+					.append(" | ")
+					.append(ms(rush, v[0] + ".p50_ms"))
+					.append(" | ")
+					.append(ms(rush, v[0] + ".p99_ms"))
+					.append(" | ")
+					.append(rush.getProperty(v[0] + ".oversold_units"))
+					.append(" | ")
+					.append(rush.getProperty(v[0] + ".ledger_mismatches"))
+					.append(" |\n");
+			}
+			md.append("\nApplication ÷ pgbench (booked/s): **")
+				.append(rush.getProperty("ratio"))
+				.append("** (goal: ≥ 0.5). Other answers of the application: 429 ")
+				.append(rush.getProperty("app.limited"))
+				.append(", other 4xx ")
+				.append(rush.getProperty("app.invalid"))
+				.append(", 5xx ")
+				.append(rush.getProperty("app.failed"))
+				.append(", socket errors ")
+				.append(rush.getProperty("app.socket_errors"))
+				.append(".\n\n");
+		}
+		md.append("Raw output: `bench/target/results/` (wrk and pgbench as printed, `*.properties`). ")
+			.append("Regenerate this section with `bench/report.sh`.\n");
+		md.append(END);
+		return md.toString();
+	}
+
+	private static void row(StringBuilder md, String name, String value) {
+		md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+	}
+
+	private static String ms(Properties properties, String key) {
+		String value = properties.getProperty(key);
+		if (value == null || value.isBlank() || value.equals("nan")) {
+			return "—";
+		}
+		return String.format(Locale.ROOT, "%.2f ms", Double.parseDouble(value));
+	}
+
+	private static String integer(String value) {
+		double parsed = parse(value);
+		return Double.isNaN(parsed) ? "—" : String.format(Locale.ROOT, "%,d", (long) parsed);
+	}
+
+	private static String number(String value) {
+		double parsed = parse(value);
+		return Double.isNaN(parsed) ? "—" : String.format(Locale.ROOT, "%,.1f", parsed);
+	}
+
+	private static double parse(String value) {
+		try {
+			return Double.parseDouble(value);
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private static String rounded(double value) {
+		return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private static String first(String... values) {
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return "";
+	}
+
+}
