@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.Pool;
@@ -15,19 +19,35 @@ import de.buergerservice.locations.Location;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Availability in memory: one {@link DayCapacity} per location and day, read from the
- * database when first asked for, updated by every booking and cancellation on any
- * instance (see {@link CapacityChanges}) and read again when older than the configured
- * maximum age, in case a notification was missed.
+ * database when first asked for and kept current by every booking and cancellation on any
+ * instance (see {@link CapacityChanges}: each change carries the units' booked seats and
+ * a number, so it applies once and in any order).
+ * <p>
+ * A day is read by one thread at a time; others asking for it wait for that read. Changes
+ * heard of while a day is being read are applied to what was read, so none falls into the
+ * gap between the read and the day's arrival in memory; a day planned anew while being
+ * read is not kept. A day older than the configured maximum age (a safety net, in case a
+ * notification was lost) is served as it is while it is read again in the background.
  */
 @Component
 public class AvailabilityIndex {
 
+	private static final Logger LOG = LoggerFactory.getLogger(AvailabilityIndex.class);
+
 	private final Map<Key, DayCapacity> days = new ConcurrentHashMap<>();
+
+	/** The days being read, with the changes heard of meanwhile. */
+	private final Map<Key, Reading> reading = new ConcurrentHashMap<>();
+
+	private final Executor refresher = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("availability-refresh-", 0).factory());
 
 	private final CapacityStore store;
 
@@ -53,13 +73,45 @@ public class AvailabilityIndex {
 
 	DayCapacity day(LocationId location, LocalDate date) {
 		Key key = new Key(location, date);
-		long now = System.currentTimeMillis();
 		DayCapacity day = days.get(key);
-		if (day == null || now - day.loadedAt() > maxAgeMillis) {
-			day = load(location, date, now);
-			days.put(key, day);
+		if (day == null) {
+			return read(key);
+		}
+		if (System.currentTimeMillis() - day.loadedAt() > maxAgeMillis && !reading.containsKey(key)) {
+			refresher.execute(() -> {
+				try {
+					read(key);
+				}
+				catch (RuntimeException ex) {
+					LOG.warn("Could not read {} {} again: {}", location.value(), date, ex.getMessage());
+				}
+			});
 		}
 		return day;
+	}
+
+	/** Reads a day, or waits for the thread already reading it. */
+	private DayCapacity read(Key key) {
+		Reading mine = new Reading();
+		Reading running = reading.putIfAbsent(key, mine);
+		if (running != null) {
+			return running.result.join();
+		}
+		try {
+			DayCapacity day = load(key.location(), key.date(), System.currentTimeMillis());
+			if (!mine.replanned) {
+				days.put(key, day);
+			}
+			reading.remove(key, mine);
+			mine.drainInto(day);
+			mine.result.complete(day);
+			return day;
+		}
+		catch (RuntimeException ex) {
+			reading.remove(key, mine);
+			mine.result.completeExceptionally(ex);
+			throw ex;
+		}
 	}
 
 	private DayCapacity load(LocationId location, LocalDate date, long now) {
@@ -73,24 +125,38 @@ public class AvailabilityIndex {
 		return DayCapacity.of(date, grid, store.rows(ids, from, to), now);
 	}
 
-	/** A booking or cancellation committed: apply it to the day in memory, if loaded. */
-	void apply(PoolId pool, Channel channel, Instant start, int units, int delta) {
+	/** Units' booked seats after a committed change: apply to the day, if in memory. */
+	void apply(PoolId pool, Channel channel, List<CapacityStore.Unit> units) {
+		if (units.isEmpty()) {
+			return;
+		}
 		pools.locationOf(pool).ifPresent(location -> {
-			DayCapacity day = days.get(new Key(location, start.atZone(zone).toLocalDate()));
+			Key key = new Key(location, units.getFirst().start().atZone(zone).toLocalDate());
+			Reading running = reading.get(key);
+			if (running != null) {
+				running.heard(pool, channel, units);
+			}
+			DayCapacity day = days.get(key);
 			if (day != null) {
-				day.add(pool, channel, start, units, delta);
+				day.apply(pool, channel, units);
 			}
 		});
 	}
 
 	void invalidate(LocationId location, LocalDate from, LocalDate through) {
 		for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
-			days.remove(new Key(location, day));
+			Key key = new Key(location, day);
+			Reading running = reading.get(key);
+			if (running != null) {
+				running.replanned = true;
+			}
+			days.remove(key);
 		}
 	}
 
 	/** Forgets everything, e.g. when notifications may have been missed. */
 	void invalidateAll() {
+		reading.values().forEach(running -> running.replanned = true);
 		days.clear();
 	}
 
@@ -103,6 +169,32 @@ public class AvailabilityIndex {
 	}
 
 	private record Key(LocationId location, LocalDate date) {
+	}
+
+	/**
+	 * A day being read: its result for those who wait, and the changes heard meanwhile.
+	 */
+	private static final class Reading {
+
+		final CompletableFuture<DayCapacity> result = new CompletableFuture<>();
+
+		/** Planned anew (or notifications lost) while being read: do not keep. */
+		volatile boolean replanned;
+
+		private final List<Heard> heardChanges = new ArrayList<>();
+
+		synchronized void heard(PoolId pool, Channel channel, List<CapacityStore.Unit> units) {
+			heardChanges.add(new Heard(pool, channel, units));
+		}
+
+		synchronized void drainInto(DayCapacity day) {
+			heardChanges.forEach(change -> day.apply(change.pool(), change.channel(), change.units()));
+			heardChanges.clear();
+		}
+
+		private record Heard(PoolId pool, Channel channel, List<CapacityStore.Unit> units) {
+		}
+
 	}
 
 }

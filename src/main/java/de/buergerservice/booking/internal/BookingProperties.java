@@ -83,9 +83,11 @@ public record BookingProperties(@DefaultValue("required") EmailConfirmation emai
 	}
 
 	/**
-	 * @param maxAge after how long a day in memory is read again from the database
+	 * @param maxAge after how long a day in memory is read again from the database (in
+	 * the background, while it is served as it is): a safety net in case a change
+	 * notification was lost
 	 */
-	public record AvailabilitySettings(@DefaultValue("60s") Duration maxAge) {
+	public record AvailabilitySettings(@DefaultValue("5m") Duration maxAge) {
 	}
 
 }

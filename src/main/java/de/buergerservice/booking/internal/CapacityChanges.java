@@ -2,7 +2,10 @@ package de.buergerservice.booking.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.PoolId;
@@ -39,11 +42,26 @@ public class CapacityChanges {
 		return instance;
 	}
 
-	/** Seats of consecutive units were booked ({@code delta} 1) or given back (-1). */
-	void record(PoolId pool, Channel channel, Instant start, int units, int delta) {
-		notifyOthers("d|%s|%s|%s|%d|%d|%d".formatted(instance, pool.value(), channel.name(), start.getEpochSecond(),
-				units, delta));
-		afterCommit(() -> index.getObject().apply(pool, channel, start, units, delta));
+	/**
+	 * Seats of some units were booked or given back: their booked seats now, with the
+	 * change's number. Other instances hear of it by NOTIFY (in commit order), this one
+	 * right after the commit.
+	 */
+	void record(PoolId pool, Channel channel, List<CapacityStore.Unit> units) {
+		notifyOthers("b|%s|%s|%s|%s".formatted(instance, pool.value(), channel.name(),
+				units.stream()
+					.map(unit -> unit.start().getEpochSecond() + ":" + unit.booked() + ":" + unit.version())
+					.collect(Collectors.joining(","))));
+		afterCommit(() -> index.getObject().apply(pool, channel, units));
+	}
+
+	/** The units of a {@code b} notification's last part. */
+	static List<CapacityStore.Unit> units(String text) {
+		return Arrays.stream(text.split(",")).map(unit -> {
+			String[] parts = unit.split(":");
+			return new CapacityStore.Unit(Instant.ofEpochSecond(Long.parseLong(parts[0])), Integer.parseInt(parts[1]),
+					Long.parseLong(parts[2]));
+		}).toList();
 	}
 
 	/**

@@ -3,7 +3,6 @@ package de.buergerservice.booking.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -109,10 +108,8 @@ class CapacityListener implements SmartLifecycle {
 		if (parts.length < 2 || parts[1].equals(changes.instance())) {
 			return;
 		}
-		if ("d".equals(parts[0]) && parts.length == 7) {
-			index.apply(new PoolId(parts[2]), Channel.valueOf(parts[3]),
-					Instant.ofEpochSecond(Long.parseLong(parts[4])), Integer.parseInt(parts[5]),
-					Integer.parseInt(parts[6]));
+		if ("b".equals(parts[0]) && parts.length == 5) {
+			index.apply(new PoolId(parts[2]), Channel.valueOf(parts[3]), CapacityChanges.units(parts[4]));
 		}
 		else if ("r".equals(parts[0]) && parts.length == 5) {
 			index.invalidate(LocationId.of(parts[2]), LocalDate.parse(parts[3]), LocalDate.parse(parts[4]));

@@ -1,5 +1,7 @@
 package de.buergerservice.booking.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,23 +119,26 @@ public class CapacityStore {
 	public Optional<PoolId> claim(List<Pool> candidates, Channel channel, Instant start, int units, Duration grid) {
 		Instant end = start.plus(grid.multipliedBy(units));
 		for (Pool pool : candidates) {
-			List<Integer> free = jdbc.sql("""
-					SELECT capacity - booked FROM booking.capacity
+			// One statement: lock the units in order (so that visits over the same units
+			// never deadlock), and take a seat in each only if every one has a seat free.
+			List<Unit> claimed = jdbc.sql("""
+					WITH locked AS (
+					  SELECT slot_start, capacity - booked AS free FROM booking.capacity
+					  WHERE pool_id = ? AND channel = ? AND slot_start >= ? AND slot_start < ?
+					  ORDER BY slot_start FOR UPDATE)
+					UPDATE booking.capacity SET booked = booked + 1, version = nextval('booking.capacity_version')
 					WHERE pool_id = ? AND channel = ? AND slot_start >= ? AND slot_start < ?
-					ORDER BY slot_start FOR UPDATE""")
-				.params(pool.id().value(), channel.name(), Timestamp.from(start), Timestamp.from(end))
-				.query(Integer.class)
+					  AND (SELECT count(*) FILTER (WHERE free > 0) FROM locked) = ?
+					RETURNING slot_start, booked, version""")
+				.params(pool.id().value(), channel.name(), Timestamp.from(start), Timestamp.from(end),
+						pool.id().value(), channel.name(), Timestamp.from(start), Timestamp.from(end), units)
+				.query(CapacityStore::unit)
 				.list();
-			if (free.size() == units && free.stream().allMatch(seats -> seats > 0)) {
-				int updated = jdbc.sql("""
-						UPDATE booking.capacity SET booked = booked + 1
-						WHERE pool_id = ? AND channel = ? AND slot_start >= ? AND slot_start < ?""")
-					.params(pool.id().value(), channel.name(), Timestamp.from(start), Timestamp.from(end))
-					.update();
-				if (updated != units) {
-					throw new IllegalStateException("Claimed " + updated + " of " + units + " locked units");
+			if (!claimed.isEmpty()) {
+				if (claimed.size() != units) {
+					throw new IllegalStateException("Claimed " + claimed.size() + " of " + units + " locked units");
 				}
-				changes.record(pool.id(), channel, start, units, 1);
+				changes.record(pool.id(), channel, claimed);
 				return Optional.of(pool.id());
 			}
 		}
@@ -144,32 +149,45 @@ public class CapacityStore {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(PoolId pool, Channel channel, Instant start, int units, Duration grid) {
 		Instant end = start.plus(grid.multipliedBy(units));
-		int updated = jdbc.sql("""
-				UPDATE booking.capacity SET booked = booked - 1
-				WHERE pool_id = ? AND channel = ? AND slot_start >= ? AND slot_start < ? AND booked > 0""")
+		List<Unit> released = jdbc.sql("""
+				UPDATE booking.capacity SET booked = booked - 1, version = nextval('booking.capacity_version')
+				WHERE pool_id = ? AND channel = ? AND slot_start >= ? AND slot_start < ? AND booked > 0
+				RETURNING slot_start, booked, version""")
 			.params(pool.value(), channel.name(), Timestamp.from(start), Timestamp.from(end))
-			.update();
-		if (updated > 0) {
-			changes.record(pool, channel, start, units, -1);
+			.query(CapacityStore::unit)
+			.list();
+		if (!released.isEmpty()) {
+			changes.record(pool, channel, released);
 		}
+	}
+
+	private static Unit unit(ResultSet rs, int row) throws SQLException {
+		return new Unit(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getLong(3));
 	}
 
 	/** The rows of some pools between two instants, for the availability index. */
 	@Transactional(readOnly = true)
 	public List<Row> rows(Collection<PoolId> pools, Instant from, Instant to) {
 		return jdbc.sql("""
-				SELECT pool_id, channel, slot_start, capacity, booked FROM booking.capacity
+				SELECT pool_id, channel, slot_start, capacity, booked, version FROM booking.capacity
 				WHERE pool_id = ANY (?) AND channel = ANY (?) AND slot_start >= ? AND slot_start < ?
 				ORDER BY slot_start""")
 			.params(pools.stream().map(PoolId::value).toArray(String[]::new), CHANNELS, Timestamp.from(from),
 					Timestamp.from(to))
 			.query((rs, row) -> new Row(new PoolId(rs.getString(1)), Channel.valueOf(rs.getString(2)),
-					rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getInt(5)))
+					rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getInt(5), rs.getLong(6)))
 			.list();
 	}
 
 	/** One row of the arbiter's table. */
-	public record Row(PoolId pool, Channel channel, Instant start, int capacity, int booked) {
+	public record Row(PoolId pool, Channel channel, Instant start, int capacity, int booked, long version) {
+	}
+
+	/**
+	 * A unit's booked seats after a change, and the change's number (see
+	 * {@link CapacityChanges}).
+	 */
+	public record Unit(Instant start, int booked, long version) {
 	}
 
 }

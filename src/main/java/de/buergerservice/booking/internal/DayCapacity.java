@@ -28,6 +28,9 @@ final class DayCapacity {
 
 	private final Map<PoolId, Map<Channel, int[]>> booked;
 
+	/** The number of the last change applied to each unit's booked seats. */
+	private final Map<PoolId, Map<Channel, long[]>> versions;
+
 	private final long loadedAt;
 
 	/**
@@ -37,12 +40,13 @@ final class DayCapacity {
 	private volatile int version;
 
 	private DayCapacity(LocalDate date, int gridMinutes, long[] units, Map<PoolId, Map<Channel, int[]>> capacity,
-			Map<PoolId, Map<Channel, int[]>> booked, long loadedAt) {
+			Map<PoolId, Map<Channel, int[]>> booked, Map<PoolId, Map<Channel, long[]>> versions, long loadedAt) {
 		this.date = date;
 		this.gridMinutes = gridMinutes;
 		this.units = units;
 		this.capacity = capacity;
 		this.booked = booked;
+		this.versions = versions;
 		this.loadedAt = loadedAt;
 	}
 
@@ -50,14 +54,17 @@ final class DayCapacity {
 		long[] units = rows.stream().mapToLong(row -> row.start().getEpochSecond()).distinct().sorted().toArray();
 		Map<PoolId, Map<Channel, int[]>> capacity = new HashMap<>();
 		Map<PoolId, Map<Channel, int[]>> booked = new HashMap<>();
+		Map<PoolId, Map<Channel, long[]>> versions = new HashMap<>();
 		for (CapacityStore.Row row : rows) {
 			int unit = Arrays.binarySearch(units, row.start().getEpochSecond());
 			capacity.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
 				.computeIfAbsent(row.channel(), channel -> new int[units.length])[unit] = row.capacity();
 			booked.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
 				.computeIfAbsent(row.channel(), channel -> new int[units.length])[unit] = row.booked();
+			versions.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
+				.computeIfAbsent(row.channel(), channel -> new long[units.length])[unit] = row.version();
 		}
-		return new DayCapacity(date, gridMinutes, units, capacity, booked, loadedAt);
+		return new DayCapacity(date, gridMinutes, units, capacity, booked, versions, loadedAt);
 	}
 
 	LocalDate date() {
@@ -105,19 +112,33 @@ final class DayCapacity {
 		return Arrays.binarySearch(units, start.getEpochSecond());
 	}
 
-	/** Adds to the booked seats of consecutive units (an update seen after a commit). */
-	synchronized void add(PoolId pool, Channel channel, Instant start, int count, int delta) {
-		int first = indexOf(start);
+	/**
+	 * Takes the booked seats of units after a committed change, unless a later change (by
+	 * its number) is already applied: so each change counts once, in whatever order and
+	 * by however many paths it arrives.
+	 */
+	synchronized void apply(PoolId pool, Channel channel, List<CapacityStore.Unit> changed) {
 		Map<Channel, int[]> poolBooked = booked.get(pool);
-		if (first < 0 || poolBooked == null || poolBooked.get(channel) == null) {
+		Map<Channel, long[]> poolVersions = versions.get(pool);
+		if (poolBooked == null || poolBooked.get(channel) == null) {
 			return;
 		}
-		int[] copy = poolBooked.get(channel).clone();
-		for (int unit = first; unit < Math.min(first + count, copy.length); unit++) {
-			copy[unit] = Math.max(0, copy[unit] + delta);
+		int[] seats = poolBooked.get(channel).clone();
+		long[] numbers = poolVersions.get(channel).clone();
+		boolean any = false;
+		for (CapacityStore.Unit unit : changed) {
+			int index = indexOf(unit.start());
+			if (index >= 0 && unit.version() > numbers[index]) {
+				seats[index] = unit.booked();
+				numbers[index] = unit.version();
+				any = true;
+			}
 		}
-		poolBooked.put(channel, copy);
-		version++;
+		if (any) {
+			poolVersions.put(channel, numbers);
+			poolBooked.put(channel, seats);
+			version++;
+		}
 	}
 
 }

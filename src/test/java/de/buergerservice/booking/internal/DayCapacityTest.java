@@ -1,0 +1,88 @@
+package de.buergerservice.booking.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import de.buergerservice.booking.Channel;
+import de.buergerservice.booking.PoolId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A day in memory takes each change of booked seats once, and never an older one over a
+ * newer, whichever path and order the changes arrive by.
+ */
+class DayCapacityTest {
+
+	private static final PoolId POOL = new PoolId("pool");
+
+	private static final Instant NINE = Instant.parse("2026-11-26T08:00:00Z");
+
+	private static final Instant NINE_TEN = NINE.plusSeconds(600);
+
+	@Test
+	void takesTheBookedSeatsOfTheNewestChange() {
+		DayCapacity day = day(3, 0, 7);
+
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8), unit(NINE_TEN, 1, 8)));
+
+		assertThat(day.free(POOL, Channel.ONLINE, 0)).isEqualTo(2);
+		assertThat(day.free(POOL, Channel.ONLINE, 1)).isEqualTo(2);
+	}
+
+	@Test
+	void aChangeHeardTwiceCountsOnce() {
+		DayCapacity day = day(3, 0, 7);
+		CapacityStore.Unit booked = unit(NINE, 1, 8);
+
+		day.apply(POOL, Channel.ONLINE, List.of(booked));
+		day.apply(POOL, Channel.ONLINE, List.of(booked));
+
+		assertThat(day.free(POOL, Channel.ONLINE, 0)).isEqualTo(2);
+	}
+
+	@Test
+	void anOlderChangeArrivingLateDoesNotUndoANewerOne() {
+		DayCapacity day = day(3, 0, 7);
+
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 2, 9)));
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8)));
+
+		assertThat(day.free(POOL, Channel.ONLINE, 0)).isEqualTo(1);
+	}
+
+	@Test
+	void aChangeAlreadyInWhatWasReadIsIgnored() {
+		DayCapacity day = day(3, 2, 9);
+
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8)));
+
+		assertThat(day.free(POOL, Channel.ONLINE, 0)).isEqualTo(1);
+	}
+
+	@Test
+	void changesOfAnotherChannelOrUnknownUnitsChangeNothing() {
+		DayCapacity day = day(3, 0, 7);
+
+		day.apply(POOL, Channel.PHONE, List.of(unit(NINE, 3, 8)));
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE.plusSeconds(3600), 3, 8)));
+		day.apply(new PoolId("other"), Channel.ONLINE, List.of(unit(NINE, 3, 8)));
+
+		assertThat(day.free(POOL, Channel.ONLINE, 0)).isEqualTo(3);
+		assertThat(day.free(POOL, Channel.ONLINE, 1)).isEqualTo(3);
+	}
+
+	private static DayCapacity day(int capacity, int booked, long version) {
+		return DayCapacity.of(LocalDate.of(2026, 11, 26), 10,
+				List.of(new CapacityStore.Row(POOL, Channel.ONLINE, NINE, capacity, booked, version),
+						new CapacityStore.Row(POOL, Channel.ONLINE, NINE_TEN, capacity, booked, version)),
+				0);
+	}
+
+	private static CapacityStore.Unit unit(Instant start, int booked, long version) {
+		return new CapacityStore.Unit(start, booked, version);
+	}
+
+}
