@@ -144,11 +144,20 @@ class AppointmentService implements Appointments {
 			AppointmentStatus state = confirmByEmail ? AppointmentStatus.AWAITING_CONFIRMATION
 					: AppointmentStatus.CONFIRMED;
 			Instant holdExpires = confirmByEmail ? instant.plus(hold).truncatedTo(ChronoUnit.SECONDS) : null;
-			Appointment appointment = new Appointment(AppointmentReference.random(), state, visit.location(),
-					visit.start(), visit.end(), visit.items(), citizen, channel, holdExpires);
 			UUID id = UUID.randomUUID();
-			appointments.insert(new Stored(id, appointment, pool, visit.units(), reminderDue(visit.start(), instant)),
-					instant);
+			Appointment appointment;
+			int draws = 0;
+			do {
+				// 32^8 references: drawing one that is taken becomes likely only after
+				// about a million appointments; then draw again
+				if (++draws > 5) {
+					throw new IllegalStateException("No free booking reference after 5 draws");
+				}
+				appointment = new Appointment(AppointmentReference.random(), state, visit.location(), visit.start(),
+						visit.end(), visit.items(), citizen, channel, holdExpires);
+			}
+			while (!appointments.insert(
+					new Stored(id, appointment, pool, visit.units(), reminderDue(visit.start(), instant)), instant));
 			AccessToken manage = AccessToken.random();
 			appointments.addToken(id, manage, Purpose.MANAGE, instant);
 			AccessToken confirm = null;

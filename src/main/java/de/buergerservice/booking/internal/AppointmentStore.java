@@ -54,22 +54,30 @@ public class AppointmentStore {
 
 	}
 
+	/**
+	 * Records a new appointment.
+	 * @return false, changing nothing, if its reference is already taken (drawn twice)
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void insert(Stored stored, Instant now) {
+	public boolean insert(Stored stored, Instant now) {
 		Appointment appointment = stored.appointment();
 		Citizen citizen = appointment.citizen();
-		jdbc.sql("""
+		boolean inserted = jdbc.sql("""
 				INSERT INTO booking.appointment (id, reference, status, channel, location_id, pool_id, start_at, end_at,
 				  units, citizen_name, citizen_email, citizen_phone, language, hold_expires_at, reminder_due_at,
 				  created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (reference) DO NOTHING""")
 			.params(stored.id(), appointment.reference().value(), appointment.status().name(),
 					appointment.channel().name(), appointment.location().value(), stored.pool().value(),
 					Timestamp.from(appointment.start()), Timestamp.from(appointment.end()), stored.units(),
 					citizen.name(), citizen.email().value(), citizen.phone(), citizen.language().getLanguage(),
 					timestamp(appointment.holdExpiresAt()), timestamp(stored.reminderDueAt()), Timestamp.from(now),
 					Timestamp.from(now))
-			.update();
+			.update() == 1;
+		if (!inserted) {
+			return false;
+		}
 		int position = 0;
 		for (VisitItem item : appointment.items()) {
 			jdbc.sql("""
@@ -78,6 +86,7 @@ public class AppointmentStore {
 				.params(stored.id(), item.procedure().value(), item.quantity(), position++)
 				.update();
 		}
+		return true;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -1,0 +1,108 @@
+package de.buergerservice.booking.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import de.buergerservice.booking.Appointment;
+import de.buergerservice.booking.Availability;
+import de.buergerservice.booking.AvailabilityQuery;
+import de.buergerservice.booking.BookingRequest;
+import de.buergerservice.booking.Channel;
+import de.buergerservice.booking.Citizen;
+import de.buergerservice.booking.PoolId;
+import de.buergerservice.booking.Slot;
+import de.buergerservice.booking.VisitItem;
+import de.buergerservice.locations.LocationId;
+import de.buergerservice.shared.Email;
+import de.buergerservice.shared.ProcedureId;
+import de.buergerservice.testsupport.IntegrationTest;
+import de.buergerservice.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How bookings are stored: a booking reference drawn twice is refused without harm (the
+ * service draws again), and the rate-limit buckets commit without waiting for the disk.
+ */
+@IntegrationTest
+class BookingStorageIntegrationTest {
+
+	private static final LocationId CENTRE = LocationId.of("buergerbuero-otto-schill-strasse");
+
+	private static final List<VisitItem> CERTIFICATE = List.of(new VisitItem(ProcedureId.of("meldebescheinigung"), 1));
+
+	@Autowired
+	AppointmentService service;
+
+	@Autowired
+	AppointmentStore store;
+
+	@Autowired
+	Availability availability;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RateLimits limits;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void aReferenceDrawnTwiceIsRefusedAndChangesNothing() {
+		LocalDate from = MutableClock.START.toLocalDate().plusDays(2);
+		Slot slot = availability
+			.slots(new AvailabilityQuery(CERTIFICATE, CENTRE, from, from.plusDays(7), Channel.PHONE), 1)
+			.getFirst();
+		Appointment first = service
+			.book(new BookingRequest(CERTIFICATE, CENTRE, slot.start(),
+					new Citizen("Erika Mustermann", Email.of("twice-" + UUID.randomUUID() + "@example.org"), null,
+							Locale.GERMAN),
+					Channel.PHONE, "test", null))
+			.appointment();
+		int before = count();
+
+		Boolean inserted = transaction.execute(status -> store
+			.insert(new AppointmentStore.Stored(UUID.randomUUID(), first, new PoolId("any"), 1, null), Instant.now()));
+
+		assertThat(inserted).isFalse();
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void rateLimitBucketsCommitWithoutWaitingForTheDisk() throws Exception {
+		DataSource connections = limits.connections();
+		try (Connection connection = connections.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'")) {
+			result.next();
+			assertThat(result.getString("setting")).isEqualTo("off");
+			assertThat(result.getString("source")).as("set for these connections, not by the server")
+				.isEqualTo("session");
+		}
+		assertThat(connections).isNotSameAs(dataSource);
+	}
+
+	private int count() {
+		return jdbc.sql("SELECT count(*) FROM booking.appointment").query(Integer.class).single();
+	}
+
+}
