@@ -23,25 +23,84 @@ public final class BenchReport {
 
 	static final String END = "<!-- booking-benchmarks:end -->";
 
+	static final String DISPLAY_START = "<!-- display-benchmarks:start (bench/report.sh writes this section) -->";
+
+	static final String DISPLAY_END = "<!-- display-benchmarks:end -->";
+
 	private BenchReport() {
 	}
 
 	public static void main(String[] args) throws IOException {
 		Path results = Path.of(args.length > 0 ? args[0] : "bench/target/results");
 		Path docs = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
-		String section = section(load(results.resolve("setup.properties")),
-				load(results.resolve("availability.properties")), load(results.resolve("rush.properties")));
 		String text = Files.readString(docs, StandardCharsets.UTF_8);
-		int start = text.indexOf(START);
-		int end = text.indexOf(END);
-		if (start >= 0 && end > start) {
-			text = text.substring(0, start) + section + text.substring(end + END.length());
+		Properties setup = load(results.resolve("setup.properties"));
+		Properties availability = load(results.resolve("availability.properties"));
+		Properties rush = load(results.resolve("rush.properties"));
+		if (!setup.isEmpty() || !availability.isEmpty() || !rush.isEmpty()) {
+			text = replace(text, START, END, section(setup, availability, rush));
+			System.out.println("Wrote the booking section of " + docs);
 		}
-		else {
-			text = text.stripTrailing() + "\n\n" + section + "\n";
+		Properties display = load(results.resolve("display.properties"));
+		if (!display.isEmpty()) {
+			text = replace(text, DISPLAY_START, DISPLAY_END, displaySection(display));
+			System.out.println("Wrote the call display section of " + docs);
 		}
 		Files.writeString(docs, text, StandardCharsets.UTF_8);
-		System.out.println("Wrote the booking section of " + docs);
+	}
+
+	/** The text with the section between the markers replaced, or the section appended. */
+	static String replace(String text, String startMarker, String endMarker, String section) {
+		int start = text.indexOf(startMarker);
+		int end = text.indexOf(endMarker);
+		if (start >= 0 && end > start) {
+			return text.substring(0, start) + section + text.substring(end + endMarker.length());
+		}
+		return text.stripTrailing() + "\n\n" + section + "\n";
+	}
+
+	/** The call display's latency ({@code bench/display-latency.sh}). */
+	static String displaySection(Properties display) {
+		StringBuilder md = new StringBuilder(DISPLAY_START).append('\n');
+		md.append("## Front desk: from the counter's click to the call display\n\n");
+		md.append("`bench/display-latency.sh` — ")
+			.append(display.getProperty("display.displays"))
+			.append(" call displays of one citizens' office connected by server-sent events; a member of staff "
+					+ "calls ")
+			.append(display.getProperty("display.calls"))
+			.append(" walk-in tickets one after the other through the counter's forms (after warm-up calls). "
+					+ "Measured for every call and display: from sending \"call next\" to the display receiving "
+					+ "the call. The demo city on the embedded PostgreSQL; client and server on one machine.\n\n");
+		md.append("| | |\n|---|---|\n");
+		row(md, "date", display.getProperty("date", "—"));
+		row(md, "CPU", display.getProperty("machine.cpu", "—"));
+		row(md, "memory", display.getProperty("machine.memory", "—"));
+		row(md, "JDK", display.getProperty("machine.jdk", "—"));
+		row(md, "load average at the start", display.getProperty("machine.load", "—"));
+		md.append("\n| samples (calls × displays) | missed | p50 | p90 | p99 | max | goal |\n");
+		md.append("|---:|---:|---:|---:|---:|---:|---|\n");
+		md.append("| ")
+			.append(integer(display.getProperty("display.samples")))
+			.append(" | ")
+			.append(display.getProperty("display.missed"))
+			.append(" | ")
+			.append(ms(display, "display.p50_ms"))
+			.append(" | ")
+			.append(ms(display, "display.p90_ms"))
+			.append(" | ")
+			.append(ms(display, "display.p99_ms"))
+			.append(" | ")
+			.append(ms(display, "display.max_ms"))
+			.append(" | p99 ≤ 1,000 ms (").append(passed(display)).append(") |\n");
+		md.append(DISPLAY_END);
+		return md.toString();
+	}
+
+	private static String passed(Properties display) {
+		String p99 = display.getProperty("display.p99_ms");
+		boolean met = p99 != null && !p99.equals("NaN") && Double.parseDouble(p99) <= 1000
+				&& "0".equals(display.getProperty("display.missed"));
+		return met ? "met" : "not met";
 	}
 
 	static Properties load(Path file) throws IOException {
