@@ -9,10 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where and when a visit of some procedures fits: at one location or, without one,
- * anywhere.
+ * anywhere; with an interpreter of a language (ISO 639), only when one is free too.
  */
 public record AvailabilityQuery(List<VisitItem> items, @Nullable LocationId location, LocalDate from, LocalDate to,
-		Channel channel) {
+		Channel channel, @Nullable String interpreterLanguage) {
+
+	/** A question without an interpreter. */
+	public AvailabilityQuery(List<VisitItem> items, @Nullable LocationId location, LocalDate from, LocalDate to,
+			Channel channel) {
+		this(items, location, from, to, channel, null);
+	}
 
 	public AvailabilityQuery {
 		items = List.copyOf(items);

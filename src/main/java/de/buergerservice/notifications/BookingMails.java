@@ -5,10 +5,13 @@ import java.util.function.Supplier;
 import de.buergerservice.booking.AppointmentBooked;
 import de.buergerservice.booking.AppointmentCancelled;
 import de.buergerservice.booking.AppointmentConfirmed;
+import de.buergerservice.booking.AppointmentDetails;
 import de.buergerservice.booking.AppointmentMoved;
 import de.buergerservice.booking.AppointmentReminderDue;
 import de.buergerservice.booking.AppointmentStatus;
 import de.buergerservice.booking.WaitingListJoined;
+import de.buergerservice.interpreting.Assignment;
+import de.buergerservice.interpreting.Interpreting;
 import de.buergerservice.notifications.internal.MailComposer;
 import de.buergerservice.notifications.internal.MailKey;
 import de.buergerservice.notifications.internal.MailKey.Kind;
@@ -55,10 +58,13 @@ class BookingMails {
 
 	private final MailTransport transport;
 
-	BookingMails(SentMails sent, MailComposer compose, MailTransport transport) {
+	private final Interpreting interpreting;
+
+	BookingMails(SentMails sent, MailComposer compose, MailTransport transport, Interpreting interpreting) {
 		this.sent = sent;
 		this.compose = compose;
 		this.transport = transport;
+		this.interpreting = interpreting;
 	}
 
 	@ApplicationModuleListener
@@ -67,6 +73,7 @@ class BookingMails {
 		if (event.status() == AppointmentStatus.CONFIRMED) {
 			send(MailKey.of(Kind.CONFIRMED, reference),
 					() -> compose.confirmed(event.appointment(), event.manageToken()));
+			toInterpreter(event.appointment());
 		}
 		else if (event.status() == AppointmentStatus.AWAITING_CONFIRMATION && event.confirmToken() != null) {
 			var confirmToken = event.confirmToken();
@@ -86,17 +93,42 @@ class BookingMails {
 	void on(AppointmentConfirmed event) {
 		send(MailKey.of(Kind.CONFIRMED, event.appointment().reference().value()),
 				() -> compose.confirmed(event.appointment(), event.manageToken()));
+		toInterpreter(event.appointment());
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentMoved event) {
 		send(MailKey.of(event), () -> compose.moved(event));
+		if (sent.sentAny(Kind.INTERPRETER_BOOKED, event.appointment().reference().value())) {
+			toInterpreter(event.appointment());
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentCancelled event) {
 		Kind kind = event.reason() == AppointmentCancelled.Reason.EXPIRED ? Kind.EXPIRED : Kind.CANCELLED;
-		send(MailKey.of(kind, event.appointment().reference().value()), () -> compose.cancelled(event));
+		String reference = event.appointment().reference().value();
+		send(MailKey.of(kind, reference), () -> compose.cancelled(event));
+		// the interpreter hears of a cancellation only if they heard of the appointment
+		if (event.appointment().interpreterLanguage() != null && sent.sentAny(Kind.INTERPRETER_BOOKED, reference)) {
+			interpreting.assignment(event.appointment().reference())
+				.ifPresent(assignment -> send(MailKey.of(Kind.INTERPRETER_CANCELLED, reference),
+						() -> compose.toInterpreter(Kind.INTERPRETER_CANCELLED, event.appointment(), assignment)));
+		}
+	}
+
+	/**
+	 * Tells the interpreter of a confirmed appointment with one about it (again when it
+	 * moves).
+	 */
+	private void toInterpreter(AppointmentDetails appointment) {
+		if (appointment.interpreterLanguage() == null) {
+			return;
+		}
+		interpreting.assignment(appointment.reference())
+			.filter(Assignment::active)
+			.ifPresent(assignment -> send(MailKey.interpreterBooked(appointment),
+					() -> compose.toInterpreter(Kind.INTERPRETER_BOOKED, appointment, assignment)));
 	}
 
 	@ApplicationModuleListener

@@ -6,6 +6,6 @@
  * inbox at {@code /dev/mail}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "shared", "booking", "catalog", "locations" })
+		allowedDependencies = { "shared", "booking", "catalog", "locations", "interpreting" })
 @org.jspecify.annotations.NullMarked
 package de.buergerservice.notifications;

@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import de.buergerservice.booking.AccessToken;
@@ -24,6 +26,7 @@ import de.buergerservice.booking.BookingException;
 import de.buergerservice.booking.BookingRequest;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.Citizen;
+import de.buergerservice.booking.Interpreters;
 import de.buergerservice.booking.Pool;
 import de.buergerservice.booking.PoolId;
 import de.buergerservice.booking.VisitItem;
@@ -36,6 +39,7 @@ import de.buergerservice.shared.City;
 import de.buergerservice.shared.SecretBox;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,11 +89,13 @@ class AppointmentService implements Appointments {
 
 	private final City city;
 
+	private final ObjectProvider<Interpreters> interpreters;
+
 	AppointmentService(Locations locations, PoolDirectory pools, VisitSizing sizing, RulesRepository rules,
 			AvailabilityIndex index, CapacityStore capacity, AppointmentStore appointments, RateLimits limits,
 			ProofOfWork proofOfWork, CalendarFile calendar, WaitingListMatcher waitingList, SecretBox secrets,
 			ApplicationEventPublisher events, TransactionTemplate transaction, JdbcClient jdbc,
-			BookingProperties properties, Clock clock, City city) {
+			BookingProperties properties, Clock clock, City city, ObjectProvider<Interpreters> interpreters) {
 		this.locations = locations;
 		this.pools = pools;
 		this.sizing = sizing;
@@ -108,6 +114,7 @@ class AppointmentService implements Appointments {
 		this.properties = properties;
 		this.clock = clock;
 		this.city = city;
+		this.interpreters = interpreters;
 	}
 
 	@Override
@@ -117,7 +124,8 @@ class AppointmentService implements Appointments {
 			proofOfWork.verify(request.proofOfWork());
 		}
 		ZonedDateTime now = now();
-		Visit visit = visit(request.items(), request.location(), request.start(), request.channel(), now);
+		Visit visit = visit(request.items(), request.location(), request.start(), request.channel(), now)
+			.withInterpreter(interpreterLanguage(request.items(), request.interpreterLanguage()));
 		limits.countEmail(request.citizen().email());
 		boolean confirmByEmail = properties.emailConfirmation() == BookingProperties.EmailConfirmation.REQUIRED
 				&& request.channel() == Channel.ONLINE;
@@ -154,10 +162,15 @@ class AppointmentService implements Appointments {
 					throw new IllegalStateException("No free booking reference after 5 draws");
 				}
 				appointment = new Appointment(AppointmentReference.random(), state, visit.location(), visit.start(),
-						visit.end(), visit.items(), citizen, channel, holdExpires);
+						visit.end(), visit.items(), citizen, channel, holdExpires, visit.interpreterLanguage());
 			}
 			while (!appointments.insert(
 					new Stored(id, appointment, pool, visit.units(), reminderDue(visit.start(), instant)), instant));
+			String language = visit.interpreterLanguage();
+			if (language != null && !interpreters().assign(appointment.reference(), visit.location(), language,
+					visit.start(), visit.end())) {
+				throw new BookingException.Unavailable();
+			}
 			AccessToken manage = AccessToken.random();
 			appointments.addToken(id, manage, Purpose.MANAGE, instant);
 			AccessToken confirm = null;
@@ -216,7 +229,8 @@ class AppointmentService implements Appointments {
 		}
 		Appointment before = current.get().appointment();
 		LocationId target = location == null ? before.location() : location;
-		Visit visit = visit(before.items(), target, start, before.channel(), now);
+		Visit visit = visit(before.items(), target, start, before.channel(), now)
+			.withInterpreter(before.interpreterLanguage());
 		return transaction.execute(status -> {
 			Optional<Stored> locked = appointments.lockManaged(reference, token)
 				.filter(stored -> stored.appointment().status().isActive());
@@ -231,10 +245,18 @@ class AppointmentService implements Appointments {
 			PoolId pool = capacity.claim(visit.candidates(), old.channel(), visit.start(), visit.units(), visit.grid())
 				.orElseThrow(BookingException.Unavailable::new);
 			capacity.release(stored.pool(), old.channel(), old.start(), stored.units(), grid(old.location()));
+			String language = old.interpreterLanguage();
+			if (language != null) {
+				interpreters().release(old.reference());
+				if (!interpreters().assign(old.reference(), visit.location(), language, visit.start(), visit.end())) {
+					throw new BookingException.Unavailable();
+				}
+			}
 			appointments.move(stored.id(), visit.location(), pool, visit.start(), visit.end(), visit.units(),
 					reminderDue(visit.start(), instant), instant);
 			Appointment moved = new Appointment(old.reference(), old.status(), visit.location(), visit.start(),
-					visit.end(), old.items(), old.citizen(), old.channel(), old.holdExpiresAt());
+					visit.end(), old.items(), old.citizen(), old.channel(), old.holdExpiresAt(),
+					old.interpreterLanguage());
 			events.publishEvent(
 					new AppointmentMoved(moved.details(), old.location(), old.start(), secrets.seal(token.value())));
 			waitingList.freed();
@@ -291,6 +313,9 @@ class AppointmentService implements Appointments {
 		Appointment appointment = stored.appointment();
 		capacity.release(stored.pool(), appointment.channel(), appointment.start(), stored.units(),
 				grid(appointment.location()));
+		if (appointment.interpreterLanguage() != null) {
+			interpreters().release(appointment.reference());
+		}
 		events.publishEvent(new AppointmentCancelled(with(appointment, state).details(), reason));
 		waitingList.freed();
 	}
@@ -357,14 +382,49 @@ class AppointmentService implements Appointments {
 
 	private static Appointment with(Appointment appointment, AppointmentStatus status) {
 		return new Appointment(appointment.reference(), status, appointment.location(), appointment.start(),
-				appointment.end(), appointment.items(), appointment.citizen(), appointment.channel(), null);
+				appointment.end(), appointment.items(), appointment.citizen(), appointment.channel(), null,
+				appointment.interpreterLanguage());
 	}
 
 	/**
-	 * A checked visit: what, where, when, how many grid units, which pools may take it.
+	 * The interpreter language asked for, checked: offered for these procedures, as an
+	 * ISO 639 code in lower case; null for none.
+	 * @throws BookingException.Invalid if no interpreter of it is offered for them
+	 */
+	@Nullable String interpreterLanguage(List<VisitItem> items, @Nullable String requested) {
+		if (requested == null || requested.isBlank()) {
+			return null;
+		}
+		String code = requested.strip().toLowerCase(Locale.ROOT);
+		Interpreters available = interpreters.getIfAvailable();
+		if (available == null || code.length() > 12
+				|| !available.offered(Set.copyOf(VisitSizing.procedures(items)), code)) {
+			throw BookingException.Invalid.of("interpreterLanguage", "booking.error.interpreter.notOffered",
+					requested.length() > 12 ? requested.substring(0, 12) : requested);
+		}
+		return code;
+	}
+
+	private Interpreters interpreters() {
+		return interpreters.getObject();
+	}
+
+	/**
+	 * A checked visit: what, where, when, how many grid units, which pools may take it;
+	 * the language of the interpreter to take with it, if any.
 	 */
 	record Visit(List<VisitItem> items, LocationId location, Instant start, Instant end, int units, Duration grid,
-			List<Pool> candidates) {
+			List<Pool> candidates, @Nullable String interpreterLanguage) {
+
+		Visit(List<VisitItem> items, LocationId location, Instant start, Instant end, int units, Duration grid,
+				List<Pool> candidates) {
+			this(items, location, start, end, units, grid, candidates, null);
+		}
+
+		Visit withInterpreter(@Nullable String language) {
+			return new Visit(items, location, start, end, units, grid, candidates, language);
+		}
+
 	}
 
 }

@@ -65,15 +65,15 @@ public class AppointmentStore {
 		boolean inserted = jdbc.sql("""
 				INSERT INTO booking.appointment (id, reference, status, channel, location_id, pool_id, start_at, end_at,
 				  units, citizen_name, citizen_email, citizen_phone, language, hold_expires_at, reminder_due_at,
-				  created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  created_at, updated_at, interpreter_language)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (reference) DO NOTHING""")
 			.params(stored.id(), appointment.reference().value(), appointment.status().name(),
 					appointment.channel().name(), appointment.location().value(), stored.pool().value(),
 					Timestamp.from(appointment.start()), Timestamp.from(appointment.end()), stored.units(),
 					citizen.name(), citizen.email().value(), citizen.phone(), citizen.language().getLanguage(),
 					timestamp(appointment.holdExpiresAt()), timestamp(stored.reminderDueAt()), Timestamp.from(now),
-					Timestamp.from(now))
+					Timestamp.from(now), appointment.interpreterLanguage())
 			.update() == 1;
 		if (!inserted) {
 			return false;
@@ -223,9 +223,9 @@ public class AppointmentStore {
 			.query((rs, row) -> new VisitItem(ProcedureId.of(rs.getString(1)), rs.getInt(2)))
 			.list();
 		Appointment a = stored.appointment();
-		return new Stored(
-				stored.id(), new Appointment(a.reference(), a.status(), a.location(), a.start(), a.end(), items,
-						a.citizen(), a.channel(), a.holdExpiresAt()),
+		return new Stored(stored.id(),
+				new Appointment(a.reference(), a.status(), a.location(), a.start(), a.end(), items, a.citizen(),
+						a.channel(), a.holdExpiresAt(), a.interpreterLanguage()),
 				stored.pool(), stored.units(), stored.reminderDueAt());
 	}
 
@@ -237,7 +237,8 @@ public class AppointmentStore {
 		Appointment appointment = new Appointment(AppointmentReference.of(rs.getString("reference")),
 				AppointmentStatus.valueOf(rs.getString("status")), LocationId.of(rs.getString("location_id")),
 				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), new ArrayList<>(),
-				citizen, Channel.valueOf(rs.getString("channel")), hold == null ? null : hold.toInstant());
+				citizen, Channel.valueOf(rs.getString("channel")), hold == null ? null : hold.toInstant(),
+				rs.getString("interpreter_language"));
 		return new Stored(rs.getObject("id", UUID.class), appointment, new PoolId(rs.getString("pool_id")),
 				rs.getInt("units"), reminder == null ? null : reminder.toInstant());
 	}

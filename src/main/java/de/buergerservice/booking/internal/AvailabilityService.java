@@ -13,6 +13,7 @@ import de.buergerservice.booking.AvailabilityQuery;
 import de.buergerservice.booking.BookingException;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.DayAvailability;
+import de.buergerservice.booking.Interpreters;
 import de.buergerservice.booking.LocationRules;
 import de.buergerservice.booking.Pool;
 import de.buergerservice.booking.Slot;
@@ -22,6 +23,7 @@ import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AvailabilityService implements Availability {
+
+	/** No interpreter needed: every time will do. */
+	private static final Interpreters.FreeTimes ANY_TIME = (start, end) -> true;
 
 	private final AvailabilityIndex index;
 
@@ -47,8 +52,13 @@ class AvailabilityService implements Availability {
 
 	private final City city;
 
+	private final AppointmentService appointments;
+
+	private final ObjectProvider<Interpreters> interpreters;
+
 	AvailabilityService(AvailabilityIndex index, PoolDirectory pools, VisitSizing sizing, RulesRepository rules,
-			Locations locations, Clock clock, City city) {
+			Locations locations, Clock clock, City city, AppointmentService appointments,
+			ObjectProvider<Interpreters> interpreters) {
 		this.index = index;
 		this.pools = pools;
 		this.sizing = sizing;
@@ -56,6 +66,8 @@ class AvailabilityService implements Availability {
 		this.locations = locations;
 		this.clock = clock;
 		this.city = city;
+		this.appointments = appointments;
+		this.interpreters = interpreters;
 	}
 
 	@Override
@@ -63,11 +75,13 @@ class AvailabilityService implements Availability {
 		check(query, MAX_DAYS);
 		List<LocationId> where = locationsFor(query);
 		ZonedDateTime now = ZonedDateTime.now(clock.withZone(city.zone()));
+		Interpreters.FreeTimes interpreter = interpreterTimes(query);
 		List<DayAvailability> days = new ArrayList<>();
 		for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
 			int slots = 0;
 			for (LocationId location : where) {
-				slots += slotsOn(location, date, query.items(), query.channel(), now, Integer.MAX_VALUE).size();
+				slots += slotsOn(location, date, query.items(), query.channel(), now, Integer.MAX_VALUE, interpreter)
+					.size();
 			}
 			if (slots > 0) {
 				days.add(new DayAvailability(date, slots));
@@ -81,12 +95,13 @@ class AvailabilityService implements Availability {
 		check(query, MAX_SLOT_DAYS);
 		List<LocationId> where = locationsFor(query);
 		ZonedDateTime now = ZonedDateTime.now(clock.withZone(city.zone()));
+		Interpreters.FreeTimes interpreter = interpreterTimes(query);
 		List<Slot> result = new ArrayList<>();
 		for (LocalDate date = query.from(); !date.isAfter(query.to())
 				&& result.size() < limit; date = date.plusDays(1)) {
 			List<Slot> day = new ArrayList<>();
 			for (LocationId location : where) {
-				day.addAll(slotsOn(location, date, query.items(), query.channel(), now, limit));
+				day.addAll(slotsOn(location, date, query.items(), query.channel(), now, limit, interpreter));
 			}
 			day.sort(Comparator.comparing(Slot::start).thenComparing(slot -> slot.location().value()));
 			day.stream().limit(limit - result.size()).forEach(result::add);
@@ -99,6 +114,15 @@ class AvailabilityService implements Availability {
 	 */
 	List<Slot> slotsOn(LocationId location, LocalDate date, List<VisitItem> items, Channel channel, ZonedDateTime now,
 			int limit) {
+		return slotsOn(location, date, items, channel, now, limit, ANY_TIME);
+	}
+
+	/**
+	 * The start times of one day at one location where the visit fits and an interpreter
+	 * is free, earliest first.
+	 */
+	private List<Slot> slotsOn(LocationId location, LocalDate date, List<VisitItem> items, Channel channel,
+			ZonedDateTime now, int limit, Interpreters.FreeTimes interpreter) {
 		List<Pool> candidates = pools.candidates(location, VisitSizing.procedures(items));
 		if (candidates.isEmpty() || date.isBefore(now.toLocalDate())) {
 			return List.of();
@@ -126,11 +150,25 @@ class AvailabilityService implements Availability {
 				}
 				free += poolFree;
 			}
-			if (free > 0) {
+			if (free > 0 && interpreter.anyFree(start, start.plus(length))) {
 				slots.add(new Slot(location, start, start.plus(length), free));
 			}
 		}
 		return slots;
+	}
+
+	/**
+	 * The free times of the interpreters of the query's language over its days (checked:
+	 * offered for its procedures), or any time for a query without one.
+	 */
+	private Interpreters.FreeTimes interpreterTimes(AvailabilityQuery query) {
+		String language = appointments.interpreterLanguage(query.items(), query.interpreterLanguage());
+		if (language == null) {
+			return ANY_TIME;
+		}
+		return interpreters.getObject()
+			.free(language, query.from().atStartOfDay(city.zone()).toInstant(),
+					query.to().plusDays(1).atStartOfDay(city.zone()).toInstant());
 	}
 
 	private void check(AvailabilityQuery query, int maxDays) {

@@ -120,18 +120,16 @@ class AppointmentsApi {
 			Instant start = parsing.instant("start", body.start());
 			CitizenBody citizen = body.citizen() == null ? new CitizenBody(null, null, null) : body.citizen();
 			var who = parsing.citizen(citizen.name(), citizen.email(), citizen.phone(), body.language(), locale);
-			if (body.interpreterLanguage() != null) {
-				parsing.problem("interpreterLanguage", "booking.error.interpreter.unavailable");
-			}
 			parsing.done();
 			Booked booked = appointments.book(new BookingRequest(items, location, start, who, Channel.ONLINE,
-					request.getRemoteAddr(), body.proofOfWork()));
+					request.getRemoteAddr(), body.proofOfWork(), body.interpreterLanguage()));
 			Appointment appointment = booked.appointment();
 			return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.reference()))
 				.body(new BookedView(appointment.reference().value(), appointment.status(),
 						appointment.start().atZone(zone).toOffsetDateTime(),
 						appointment.end().atZone(zone).toOffsetDateTime(), appointment.location().value(),
-						booked.manageToken().value(), time(appointment.holdExpiresAt())));
+						booked.manageToken().value(), time(appointment.holdExpiresAt()),
+						appointment.interpreterLanguage()));
 		}
 		catch (BookingException ex) {
 			return problems.of(ex, locale);
@@ -237,7 +235,8 @@ class AppointmentsApi {
 					.toList(),
 				new CitizenBody(appointment.citizen().name(), appointment.citizen().email().value(),
 						appointment.citizen().phone()),
-				appointment.citizen().language().getLanguage(), time(appointment.holdExpiresAt()));
+				appointment.citizen().language().getLanguage(), time(appointment.holdExpiresAt()),
+				appointment.interpreterLanguage());
 	}
 
 	private @Nullable OffsetDateTime time(@Nullable Instant instant) {
@@ -263,12 +262,13 @@ class AppointmentsApi {
 	}
 
 	record BookedView(String reference, AppointmentStatus status, OffsetDateTime start, OffsetDateTime end,
-			String location, String manageToken, @Nullable OffsetDateTime holdExpiresAt) {
+			String location, String manageToken, @Nullable OffsetDateTime holdExpiresAt,
+			@Nullable String interpreterLanguage) {
 	}
 
 	record AppointmentView(String reference, AppointmentStatus status, OffsetDateTime start, OffsetDateTime end,
 			String location, List<ItemView> procedures, CitizenBody citizen, String language,
-			@Nullable OffsetDateTime holdExpiresAt) {
+			@Nullable OffsetDateTime holdExpiresAt, @Nullable String interpreterLanguage) {
 	}
 
 	record ItemView(String procedure, int quantity) {

@@ -56,9 +56,11 @@ class AvailabilityApi {
 					required = false) @Nullable List<String> quantities,
 			@RequestParam(required = false) @Nullable String location,
 			@RequestParam(required = false) @Nullable Boolean anywhere,
-			@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to) {
-		AvailabilityQuery query = query(procedures, quantities, location, anywhere, from, to, Availability.MAX_DAYS);
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@Parameter(description = "the language (ISO 639) of an interpreter the visit needs: only days with one "
+					+ "free") @RequestParam(required = false) @Nullable String interpreterLanguage) {
+		AvailabilityQuery query = query(procedures, quantities, location, anywhere, from, to, interpreterLanguage,
+				Availability.MAX_DAYS);
 		return new Days(availability.days(query).stream().map(day -> new Day(day.date(), day.slots())).toList());
 	}
 
@@ -71,8 +73,10 @@ class AvailabilityApi {
 			@RequestParam(required = false) @Nullable String location,
 			@RequestParam(required = false) @Nullable Boolean anywhere,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable Integer limit) {
-		AvailabilityQuery query = query(procedures, quantities, location, anywhere, from, to,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@Parameter(description = "the language (ISO 639) of an interpreter the visit needs: only times with one "
+					+ "free") @RequestParam(required = false) @Nullable String interpreterLanguage) {
+		AvailabilityQuery query = query(procedures, quantities, location, anywhere, from, to, interpreterLanguage,
 				Availability.MAX_SLOT_DAYS);
 		int max = limit == null ? (query.anywhere() ? DEFAULT_LIMIT : MAX_LIMIT) : limit;
 		if (max < 1 || max > MAX_LIMIT) {
@@ -85,7 +89,7 @@ class AvailabilityApi {
 
 	private AvailabilityQuery query(@Nullable List<String> procedures, @Nullable List<String> quantities,
 			@Nullable String location, @Nullable Boolean anywhere, @Nullable String from, @Nullable String to,
-			int maxDays) {
+			@Nullable String interpreterLanguage, int maxDays) {
 		RequestParsing parsing = new RequestParsing();
 		var items = parsing.items("procedure", procedures, parsing.quantities(quantities));
 		boolean everywhere = Boolean.TRUE.equals(anywhere);
@@ -100,7 +104,8 @@ class AvailabilityApi {
 			parsing.problem("to", "booking.error.range.reversed");
 		}
 		parsing.done();
-		return new AvailabilityQuery(items, everywhere ? null : where, first, last, Channel.ONLINE);
+		return new AvailabilityQuery(items, everywhere ? null : where, first, last, Channel.ONLINE,
+				interpreterLanguage);
 	}
 
 	record Days(List<Day> days) {

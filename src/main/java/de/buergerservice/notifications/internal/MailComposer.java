@@ -24,15 +24,19 @@ import de.buergerservice.booking.VisitItem;
 import de.buergerservice.booking.WaitingListJoined;
 import de.buergerservice.catalog.Catalog;
 import de.buergerservice.catalog.Procedure;
+import de.buergerservice.interpreting.Assignment;
+import de.buergerservice.interpreting.Interpreting;
 import de.buergerservice.locations.Location;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.locations.MobileKit;
 import de.buergerservice.notifications.internal.MailKey.Kind;
 import de.buergerservice.shared.City;
+import de.buergerservice.shared.Email;
 import de.buergerservice.shared.QrCode;
 import de.buergerservice.shared.Sealed;
 import de.buergerservice.shared.SecretBox;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -70,8 +74,10 @@ public class MailComposer {
 
 	private final MailSettings settings;
 
+	private final Interpreting interpreting;
+
 	MailComposer(Catalog catalog, Locations locations, Appointments appointments, SecretBox secrets, City city,
-			MessageSource messages, MailTemplates templates, MailSettings settings) {
+			MessageSource messages, MailTemplates templates, MailSettings settings, Interpreting interpreting) {
 		this.catalog = catalog;
 		this.locations = locations;
 		this.appointments = appointments;
@@ -80,6 +86,7 @@ public class MailComposer {
 		this.messages = messages;
 		this.templates = templates;
 		this.settings = settings;
+		this.interpreting = interpreting;
 	}
 
 	/** "Please confirm": the confirmation link, until when the time is held. */
@@ -172,17 +179,21 @@ public class MailComposer {
 
 	private OutgoingMail mail(Kind kind, String reference, Citizen citizen, Map<String, Object> model,
 			List<OutgoingMail.Attachment> attachments) {
-		Locale language = citizen.language();
+		return mail(kind, reference, citizen.name(), citizen.email(), citizen.language(), model, attachments);
+	}
+
+	private OutgoingMail mail(Kind kind, String reference, String name, Email email, Locale language,
+			Map<String, Object> model, List<OutgoingMail.Attachment> attachments) {
 		String subject = messages.getMessage(kind.subject(), new Object[] { reference }, language);
 		Map<String, Object> variables = new HashMap<>(model);
 		variables.put("subject", subject);
 		variables.put("language", language.getLanguage());
-		variables.put("name", citizen.name());
+		variables.put("name", name);
 		variables.put("city", city);
 		variables.put("bookLink", city.link("/termin"));
 		MailTemplates.Rendered rendered = templates.render(kind.template(), language, variables);
-		return new OutgoingMail(settings.from(), new OutgoingMail.Recipient(citizen.name(), citizen.email()), subject,
-				rendered.text(), rendered.html(), attachments);
+		return new OutgoingMail(settings.from(), new OutgoingMail.Recipient(name, email), subject, rendered.text(),
+				rendered.html(), attachments);
 	}
 
 	private Optional<OutgoingMail.Attachment> calendar(AppointmentReference reference, String manageToken) {
@@ -204,9 +215,33 @@ public class MailComposer {
 			.map(document -> document.in(language))
 			.distinct()
 			.toList();
+		String interpreterLanguage = null;
+		String videoSession = null;
+		if (appointment.interpreterLanguage() != null) {
+			Optional<Assignment> assignment = interpreting.assignment(appointment.reference())
+				.filter(Assignment::active);
+			interpreterLanguage = assignment.map(found -> found.language().name().in(language))
+				.orElse(appointment.interpreterLanguage());
+			videoSession = assignment.map(found -> found.videoSession().toString()).orElse(null);
+		}
 		return new AppointmentView(appointment.reference().value(), when.date(), when.time(),
 				timeFormat(language).format(appointment.end().atZone(city.zone())), when.place(), when.address(),
-				items(appointment.items(), language), documents);
+				items(appointment.items(), language), documents, interpreterLanguage, videoSession);
+	}
+
+	/**
+	 * The interpreter's mail: the consultation (when, where, the language, the booking
+	 * reference, the video session) or that it is cancelled. In German, the interpreters'
+	 * working language with the city.
+	 */
+	public OutgoingMail toInterpreter(Kind kind, AppointmentDetails appointment, Assignment assignment) {
+		Locale language = Locale.GERMAN;
+		Map<String, Object> model = new HashMap<>();
+		model.put("appointment", view(appointment, language));
+		model.put("interpreterLanguage", assignment.language().name().in(language));
+		model.put("videoSession", assignment.videoSession().toString());
+		return mail(kind, appointment.reference().value(), assignment.interpreterName(),
+				Email.of(assignment.interpreterEmail()), language, model, List.of());
 	}
 
 	/** A time at a location; for the mobile kit, the place it stops at that day. */
@@ -254,7 +289,8 @@ public class MailComposer {
 	 * bring.
 	 */
 	public record AppointmentView(String reference, String date, String time, String endTime, String place,
-			String address, List<String> items, List<String> documents) {
+			String address, List<String> items, List<String> documents, @Nullable String interpreterLanguage,
+			@Nullable String videoSession) {
 
 		public AppointmentView {
 			items = List.copyOf(items);

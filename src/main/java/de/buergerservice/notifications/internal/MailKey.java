@@ -2,6 +2,7 @@ package de.buergerservice.notifications.internal;
 
 import java.util.HexFormat;
 
+import de.buergerservice.booking.AppointmentDetails;
 import de.buergerservice.booking.AppointmentMoved;
 import de.buergerservice.booking.AppointmentReminderDue;
 import de.buergerservice.shared.SecretBox;
@@ -37,6 +38,13 @@ public record MailKey(Kind kind, String reference, String discriminator) {
 				event.appointment().start() + "/" + fingerprint(event.manageToken()));
 	}
 
+	/**
+	 * The interpreter's mail about an appointment at its time (a move mails them again).
+	 */
+	public static MailKey interpreterBooked(AppointmentDetails appointment) {
+		return new MailKey(Kind.INTERPRETER_BOOKED, appointment.reference().value(), appointment.start().toString());
+	}
+
 	/** The key as stored: {@code MOVED:T-7KQ4-M2ZP:2026-12-03T09:30:00Z/1f2e…}. */
 	public String value() {
 		String key = kind.name() + ":" + reference;
@@ -53,7 +61,9 @@ public record MailKey(Kind kind, String reference, String discriminator) {
 		PLEASE_CONFIRM("please-confirm", "mail.pleaseConfirm"), OFFER("offer", "mail.offer"),
 		CONFIRMED("confirmed", "mail.confirmed"), MOVED("moved", "mail.moved"),
 		CANCELLED("cancelled", "mail.cancelled"), EXPIRED("expired", "mail.expired"),
-		REMINDER("reminder", "mail.reminder"), WAITING_LIST("waiting-list", "mail.waitingList");
+		REMINDER("reminder", "mail.reminder"), WAITING_LIST("waiting-list", "mail.waitingList"),
+		INTERPRETER_BOOKED("interpreter-booked", "mail.interpreterBooked"),
+		INTERPRETER_CANCELLED("interpreter-cancelled", "mail.interpreterCancelled");
 
 		private final String template;
 

@@ -35,6 +35,14 @@ public class SentMails {
 			.update() == 1;
 	}
 
+	/** Whether any mail of a kind was sent about a reference. */
+	public boolean sentAny(MailKey.Kind kind, String reference) {
+		return jdbc.sql("SELECT count(*) FROM notifications.sent_mail WHERE kind = ? AND reference = ?")
+			.params(kind.name(), reference)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	public boolean sent(MailKey key) {
 		return jdbc.sql("SELECT count(*) FROM notifications.sent_mail WHERE mail_key = ?")
 			.param(key.value())

@@ -32,9 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of the public API is an {@code application/problem+json} document:
  * localized, with field errors where the input was invalid, and never a stack trace.
+ * Modules answer their own refusals with advice of a higher precedence (an explicit
+ * {@code @Order} below this one); what they leave falls through to here, and only then to
+ * the pages' handler.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

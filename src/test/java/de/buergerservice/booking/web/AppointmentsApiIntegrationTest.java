@@ -336,7 +336,7 @@ class AppointmentsApiIntegrationTest {
 	}
 
 	@Test
-	void refusesInterpreterRequestsUntilInterpretingIsAvailable() throws Exception {
+	void refusesAnInterpreterForProceduresThatOfferNone() throws Exception {
 		Who who = BookingApi.someone();
 		String start = api.slots("procedure=" + ID_CARD + "&location=" + CENTRE + "&limit=1")
 			.get(0)
@@ -345,7 +345,16 @@ class AppointmentsApiIntegrationTest {
 		Map<String, Object> body = new HashMap<>(api.body(ID_CARD, CENTRE, start, who));
 		body.put("interpreterLanguage", "ar");
 
-		assertThat(api.book(body, who).getStatus()).isEqualTo(400);
+		MockHttpServletResponse response = api.book(body, who);
+
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(api.json(response).get("errors").get(0).get("field").asString()).isEqualTo("interpreterLanguage");
+		assertThat(mvc
+			.perform(get(
+					"/api/v1/availability?procedure=" + ID_CARD + "&location=" + CENTRE + "&interpreterLanguage=ar"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(400);
 	}
 
 }
