@@ -8,6 +8,7 @@ import de.buergerservice.booking.AppointmentConfirmed;
 import de.buergerservice.booking.AppointmentMoved;
 import de.buergerservice.booking.AppointmentReminderDue;
 import de.buergerservice.booking.AppointmentStatus;
+import de.buergerservice.booking.Citizen;
 import de.buergerservice.booking.WaitingListJoined;
 import de.buergerservice.notifications.internal.MailComposer;
 import de.buergerservice.notifications.internal.MailKey;
@@ -22,7 +23,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the citizen a mail for every booking event.
+ * Sends the citizen a mail for every booking event; a citizen booked by phone without an
+ * e-mail address gets none.
  * <p>
  * <b>Delivery.</b> Each event reaches its listener through Spring Modulith's event
  * publication registry: recorded in the booking's transaction, handed over after its
@@ -65,16 +67,18 @@ class BookingMails {
 	void on(AppointmentBooked event) {
 		String reference = event.appointment().reference().value();
 		if (event.status() == AppointmentStatus.CONFIRMED) {
-			send(MailKey.of(Kind.CONFIRMED, reference),
+			send(event.appointment().citizen(), MailKey.of(Kind.CONFIRMED, reference),
 					() -> compose.confirmed(event.appointment(), event.manageToken()));
 		}
 		else if (event.status() == AppointmentStatus.AWAITING_CONFIRMATION && event.confirmToken() != null) {
 			var confirmToken = event.confirmToken();
 			if (event.waitingListOffer()) {
-				send(MailKey.of(Kind.OFFER, reference), () -> compose.offer(event, confirmToken));
+				send(event.appointment().citizen(), MailKey.of(Kind.OFFER, reference),
+						() -> compose.offer(event, confirmToken));
 			}
 			else {
-				send(MailKey.of(Kind.PLEASE_CONFIRM, reference), () -> compose.pleaseConfirm(event, confirmToken));
+				send(event.appointment().citizen(), MailKey.of(Kind.PLEASE_CONFIRM, reference),
+						() -> compose.pleaseConfirm(event, confirmToken));
 			}
 		}
 		else {
@@ -84,32 +88,38 @@ class BookingMails {
 
 	@ApplicationModuleListener
 	void on(AppointmentConfirmed event) {
-		send(MailKey.of(Kind.CONFIRMED, event.appointment().reference().value()),
+		send(event.appointment().citizen(), MailKey.of(Kind.CONFIRMED, event.appointment().reference().value()),
 				() -> compose.confirmed(event.appointment(), event.manageToken()));
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentMoved event) {
-		send(MailKey.of(event), () -> compose.moved(event));
+		send(event.appointment().citizen(), MailKey.of(event), () -> compose.moved(event));
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentCancelled event) {
 		Kind kind = event.reason() == AppointmentCancelled.Reason.EXPIRED ? Kind.EXPIRED : Kind.CANCELLED;
-		send(MailKey.of(kind, event.appointment().reference().value()), () -> compose.cancelled(event));
+		send(event.appointment().citizen(), MailKey.of(kind, event.appointment().reference().value()),
+				() -> compose.cancelled(event));
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentReminderDue event) {
-		send(MailKey.of(event), () -> compose.reminder(event));
+		send(event.appointment().citizen(), MailKey.of(event), () -> compose.reminder(event));
 	}
 
 	@ApplicationModuleListener
 	void on(WaitingListJoined event) {
-		send(MailKey.of(Kind.WAITING_LIST, event.reference()), () -> compose.waitingList(event));
+		send(event.citizen(), MailKey.of(Kind.WAITING_LIST, event.reference()), () -> compose.waitingList(event));
 	}
 
-	private void send(MailKey key, Supplier<OutgoingMail> mail) {
+	/** Sends a mail once, to a citizen who gave an e-mail address. */
+	private void send(Citizen to, MailKey key, Supplier<OutgoingMail> mail) {
+		if (to.email() == null) {
+			LOG.info("No mail {} for {}: no e-mail address", key.kind(), key.reference());
+			return;
+		}
 		if (!sent.claim(key)) {
 			LOG.info("Mail {} for {} was sent before; not again", key.kind(), key.reference());
 			return;

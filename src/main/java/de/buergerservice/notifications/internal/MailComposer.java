@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import de.buergerservice.booking.AccessToken;
@@ -29,6 +30,7 @@ import de.buergerservice.locations.Locations;
 import de.buergerservice.locations.MobileKit;
 import de.buergerservice.notifications.internal.MailKey.Kind;
 import de.buergerservice.shared.City;
+import de.buergerservice.shared.Email;
 import de.buergerservice.shared.Sealed;
 import de.buergerservice.shared.SecretBox;
 
@@ -169,7 +171,8 @@ public class MailComposer {
 		variables.put("city", city);
 		variables.put("bookLink", city.link("/termin"));
 		MailTemplates.Rendered rendered = templates.render(kind.template(), language, variables);
-		return new OutgoingMail(settings.from(), new OutgoingMail.Recipient(citizen.name(), citizen.email()), subject,
+		Email address = Objects.requireNonNull(citizen.email(), "a mail needs an e-mail address");
+		return new OutgoingMail(settings.from(), new OutgoingMail.Recipient(citizen.name(), address), subject,
 				rendered.text(), rendered.html(), attachments);
 	}
 
