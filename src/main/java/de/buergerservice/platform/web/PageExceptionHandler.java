@@ -57,6 +57,17 @@ class PageExceptionHandler {
 	}
 
 	/**
+	 * A signed-in member of staff may not do this (here): the readable 403. Anonymous
+	 * visitors never get this far on staff pages; Spring Security sends them to the
+	 * login.
+	 */
+	@ExceptionHandler
+	ModelAndView denied(AccessDeniedException ex, HttpServletRequest request, Locale locale) {
+		return page(ErrorPage.of(HttpStatus.FORBIDDEN, ErrorPage.keyFor(HttpStatus.FORBIDDEN.value())), request,
+				locale);
+	}
+
+	/**
 	 * Spring MVC's own exceptions (unsupported method, missing resource, …) keep their
 	 * status.
 	 */
