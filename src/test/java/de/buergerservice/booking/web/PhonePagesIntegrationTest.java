@@ -1,6 +1,5 @@
 package de.buergerservice.booking.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,10 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import de.buergerservice.booking.AccessToken;
 import de.buergerservice.booking.Appointment;
 import de.buergerservice.booking.AppointmentBooked;
-import de.buergerservice.booking.AppointmentReference;
 import de.buergerservice.booking.AppointmentStatus;
 import de.buergerservice.booking.Appointments;
 import de.buergerservice.booking.Availability;
@@ -36,7 +33,6 @@ import de.buergerservice.staff.PersonalDataHandled;
 import de.buergerservice.testsupport.CapacityLedger;
 import de.buergerservice.testsupport.IntegrationTest;
 import de.buergerservice.testsupport.MutableClock;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -520,9 +516,7 @@ class PhonePagesIntegrationTest {
 	}
 
 	private Appointment find(String manageLink) {
-		String reference = manageLink.substring("/termin/verwalten/".length(), manageLink.indexOf('?'));
-		String token = manageLink.substring(manageLink.indexOf("token=") + "token=".length());
-		return appointments.find(AppointmentReference.of(reference), new AccessToken(token)).orElseThrow();
+		return Pages.appointment(appointments, manageLink).orElseThrow();
 	}
 
 	private int status(MockHttpServletRequestBuilder request) throws Exception {
@@ -530,12 +524,7 @@ class PhonePagesIntegrationTest {
 	}
 
 	private Document page(MockHttpServletRequestBuilder request, int status) throws Exception {
-		MvcResult result = mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(status);
-		assertThat(result.getResponse().getContentType()).startsWith("text/html");
-		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(html).doesNotContain("Exception").doesNotContain("at de.buergerservice");
-		return Jsoup.parse(html);
+		return Pages.page(mvc, request, status);
 	}
 
 	private static void assertPage(Document page, String language) {
@@ -547,13 +536,7 @@ class PhonePagesIntegrationTest {
 	}
 
 	private static void assertErrorSummary(Document page) {
-		Element summary = page.selectFirst(".error-summary[role=alert]");
-		assertThat(summary).isNotNull();
-		assertThat(summary.select("a")).isNotEmpty();
-		for (Element link : summary.select("a")) {
-			assertThat(link.text()).isNotBlank();
-			assertThat(page.getElementById(link.attr("href").substring(1))).as(link.attr("href")).isNotNull();
-		}
+		Pages.assertErrorSummary(page);
 	}
 
 	/** The caller's form and the link it was reached by. */
