@@ -15,7 +15,10 @@ public interface Appointments {
 
 	/**
 	 * Books a visit: validates it, applies the limits, claims the capacity in one
-	 * transaction.
+	 * transaction. Online, the citizen needs an e-mail address (and, with
+	 * {@code email-confirmation=required}, confirms by mail); by phone or at the counter
+	 * the appointment is confirmed at once, and a citizen without an address gets no
+	 * mail.
 	 * @throws BookingException.Invalid for a wrong request (nothing held)
 	 * @throws BookingException.Unavailable if the time is no longer free
 	 * @throws BookingException.LimitReached past a rate or per-person limit

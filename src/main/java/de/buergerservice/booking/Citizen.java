@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who an appointment is for and how to reach them; {@code language} is the language of
  * every mail they get.
+ *
+ * @param email where their mails go; {@code null} for a caller or visitor without one
+ * (booked by phone or at the counter), who then gets no mail: online bookings and the
+ * waiting list need one
  */
-public record Citizen(String name, Email email, @Nullable String phone, Locale language) {
+public record Citizen(String name, @Nullable Email email, @Nullable String phone, Locale language) {
 
 	public static final int MAX_NAME = 100;
 

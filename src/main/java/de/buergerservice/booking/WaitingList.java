@@ -14,7 +14,8 @@ import de.buergerservice.locations.LocationId;
 public interface WaitingList {
 
 	/**
-	 * @throws BookingException.Invalid for a wrong request
+	 * @throws BookingException.Invalid for a wrong request, or a citizen without an
+	 * e-mail address (offers go out by mail)
 	 * @throws BookingException.LimitReached past a rate limit
 	 */
 	Joined join(Request request);

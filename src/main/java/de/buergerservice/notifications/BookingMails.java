@@ -9,6 +9,7 @@ import de.buergerservice.booking.AppointmentDetails;
 import de.buergerservice.booking.AppointmentMoved;
 import de.buergerservice.booking.AppointmentReminderDue;
 import de.buergerservice.booking.AppointmentStatus;
+import de.buergerservice.booking.Citizen;
 import de.buergerservice.booking.WaitingListJoined;
 import de.buergerservice.interpreting.Assignment;
 import de.buergerservice.interpreting.Interpreting;
@@ -25,7 +26,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the citizen a mail for every booking event.
+ * Sends the citizen a mail for every booking event; a citizen booked by phone without an
+ * e-mail address gets none.
  * <p>
  * <b>Delivery.</b> Each event reaches its listener through Spring Modulith's event
  * publication registry: recorded in the booking's transaction, handed over after its
@@ -71,17 +73,19 @@ class BookingMails {
 	void on(AppointmentBooked event) {
 		String reference = event.appointment().reference().value();
 		if (event.status() == AppointmentStatus.CONFIRMED) {
-			send(MailKey.of(Kind.CONFIRMED, reference),
+			send(event.appointment().citizen(), MailKey.of(Kind.CONFIRMED, reference),
 					() -> compose.confirmed(event.appointment(), event.manageToken()));
 			toInterpreter(event.appointment());
 		}
 		else if (event.status() == AppointmentStatus.AWAITING_CONFIRMATION && event.confirmToken() != null) {
 			var confirmToken = event.confirmToken();
 			if (event.waitingListOffer()) {
-				send(MailKey.of(Kind.OFFER, reference), () -> compose.offer(event, confirmToken));
+				send(event.appointment().citizen(), MailKey.of(Kind.OFFER, reference),
+						() -> compose.offer(event, confirmToken));
 			}
 			else {
-				send(MailKey.of(Kind.PLEASE_CONFIRM, reference), () -> compose.pleaseConfirm(event, confirmToken));
+				send(event.appointment().citizen(), MailKey.of(Kind.PLEASE_CONFIRM, reference),
+						() -> compose.pleaseConfirm(event, confirmToken));
 			}
 		}
 		else {
@@ -91,14 +95,14 @@ class BookingMails {
 
 	@ApplicationModuleListener
 	void on(AppointmentConfirmed event) {
-		send(MailKey.of(Kind.CONFIRMED, event.appointment().reference().value()),
+		send(event.appointment().citizen(), MailKey.of(Kind.CONFIRMED, event.appointment().reference().value()),
 				() -> compose.confirmed(event.appointment(), event.manageToken()));
 		toInterpreter(event.appointment());
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentMoved event) {
-		send(MailKey.of(event), () -> compose.moved(event));
+		send(event.appointment().citizen(), MailKey.of(event), () -> compose.moved(event));
 		if (sent.sentAny(Kind.INTERPRETER_BOOKED, event.appointment().reference().value())) {
 			toInterpreter(event.appointment());
 		}
@@ -108,11 +112,11 @@ class BookingMails {
 	void on(AppointmentCancelled event) {
 		Kind kind = event.reason() == AppointmentCancelled.Reason.EXPIRED ? Kind.EXPIRED : Kind.CANCELLED;
 		String reference = event.appointment().reference().value();
-		send(MailKey.of(kind, reference), () -> compose.cancelled(event));
+		send(event.appointment().citizen(), MailKey.of(kind, reference), () -> compose.cancelled(event));
 		// the interpreter hears of a cancellation only if they heard of the appointment
 		if (event.appointment().interpreterLanguage() != null && sent.sentAny(Kind.INTERPRETER_BOOKED, reference)) {
 			interpreting.assignment(event.appointment().reference())
-				.ifPresent(assignment -> send(MailKey.of(Kind.INTERPRETER_CANCELLED, reference),
+				.ifPresent(assignment -> sendOnce(MailKey.of(Kind.INTERPRETER_CANCELLED, reference),
 						() -> compose.toInterpreter(Kind.INTERPRETER_CANCELLED, event.appointment(), assignment)));
 		}
 	}
@@ -127,21 +131,31 @@ class BookingMails {
 		}
 		interpreting.assignment(appointment.reference())
 			.filter(Assignment::active)
-			.ifPresent(assignment -> send(MailKey.interpreterBooked(appointment),
+			.ifPresent(assignment -> sendOnce(MailKey.interpreterBooked(appointment),
 					() -> compose.toInterpreter(Kind.INTERPRETER_BOOKED, appointment, assignment)));
 	}
 
 	@ApplicationModuleListener
 	void on(AppointmentReminderDue event) {
-		send(MailKey.of(event), () -> compose.reminder(event));
+		send(event.appointment().citizen(), MailKey.of(event), () -> compose.reminder(event));
 	}
 
 	@ApplicationModuleListener
 	void on(WaitingListJoined event) {
-		send(MailKey.of(Kind.WAITING_LIST, event.reference()), () -> compose.waitingList(event));
+		send(event.citizen(), MailKey.of(Kind.WAITING_LIST, event.reference()), () -> compose.waitingList(event));
 	}
 
-	private void send(MailKey key, Supplier<OutgoingMail> mail) {
+	/** Sends a mail once, to a citizen who gave an e-mail address. */
+	private void send(Citizen to, MailKey key, Supplier<OutgoingMail> mail) {
+		if (to.email() == null) {
+			LOG.info("No mail {} for {}: no e-mail address", key.kind(), key.reference());
+			return;
+		}
+		sendOnce(key, mail);
+	}
+
+	/** Sends a mail unless it was sent before. */
+	private void sendOnce(MailKey key, Supplier<OutgoingMail> mail) {
 		if (!sent.claim(key)) {
 			LOG.info("Mail {} for {} was sent before; not again", key.kind(), key.reference());
 			return;

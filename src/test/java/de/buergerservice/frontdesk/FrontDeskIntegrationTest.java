@@ -293,6 +293,17 @@ class FrontDeskIntegrationTest {
 			.orElseThrow();
 	}
 
+	@Test
+	void counterStaffOfOneLocationGetTheReadable403AtAnother() throws Exception {
+		MockHttpServletResponse response = mvc
+			.perform(get("/staff/standort/buergerbuero-paunsdorf-center").with(counterStaff("schalter.fremd", CENTRE)))
+			.andReturn()
+			.getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(Jsoup.parse(response.getContentAsString()).select("h1").text()).contains("403");
+	}
+
 	/**
 	 * Books by phone (confirmed at once) and waits until the front desk expects the visit
 	 * (it learns of bookings from their events, after the booking's commit).

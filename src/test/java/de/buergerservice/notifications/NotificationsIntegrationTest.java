@@ -272,6 +272,25 @@ class NotificationsIntegrationTest {
 	}
 
 	@Test
+	void aCallerWithoutAnEMailAddressGetsNoMailAndTheEventsAreDone() throws Exception {
+		Slot slot = slot(TODAY.plusDays(2), Channel.PHONE);
+		Booked booked = appointments.book(new BookingRequest(ITEMS, LOCATION, slot.start(),
+				new Citizen("Erika Mustermann", null, null, Locale.GERMAN), Channel.PHONE, client(), null));
+		String reference = booked.appointment().reference().value();
+
+		assertThat(appointments.cancel(booked.appointment().reference(), booked.manageToken())).isTrue();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(publicationStatus(reference)));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc
+				.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NULL")
+				.param("%" + reference + "%")
+				.query(Integer.class)
+				.single() == 0);
+		assertThat(sentMails(reference)).isZero();
+	}
+
+	@Test
 	void movedMailShowsTheOldAndTheNewTime() throws Exception {
 		String email = address();
 		Booked booked = book(email, Locale.GERMAN, Channel.PHONE, TODAY.plusDays(2));

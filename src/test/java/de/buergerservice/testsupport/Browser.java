@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -70,6 +71,17 @@ public final class Browser implements AutoCloseable {
 		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
 			.analyze(driver);
 		return results.getViolations();
+	}
+
+	/**
+	 * Fails naming each WCAG 2.1 A/AA rule that axe-core finds violated on the current
+	 * page, how often, and the first element.
+	 */
+	public void assertAccessible(String what) {
+		assertThat(accessibilityViolations()).as(what + " " + driver.getCurrentUrl())
+			.extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().size() + "× "
+					+ rule.getNodes().get(0).getHtml())
+			.isEmpty();
 	}
 
 	@Override

@@ -36,6 +36,7 @@ import de.buergerservice.locations.Location;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
+import de.buergerservice.shared.Email;
 import de.buergerservice.shared.SecretBox;
 import org.jspecify.annotations.Nullable;
 
@@ -120,13 +121,19 @@ class AppointmentService implements Appointments {
 	@Override
 	public Booked book(BookingRequest request) {
 		limits.countClient(request.client());
+		Email email = request.citizen().email();
+		if (email == null && request.channel() == Channel.ONLINE) {
+			throw BookingException.Invalid.of("citizen.email", "booking.error.email.invalid");
+		}
 		if (request.channel() == Channel.ONLINE) {
 			proofOfWork.verify(request.proofOfWork());
 		}
 		ZonedDateTime now = now();
 		Visit visit = visit(request.items(), request.location(), request.start(), request.channel(), now)
 			.withInterpreter(interpreterLanguage(request.items(), request.interpreterLanguage()));
-		limits.countEmail(request.citizen().email());
+		if (email != null) {
+			limits.countEmail(email);
+		}
 		boolean confirmByEmail = properties.emailConfirmation() == BookingProperties.EmailConfirmation.REQUIRED
 				&& request.channel() == Channel.ONLINE;
 		return hold(visit, request.citizen(), request.channel(), confirmByEmail, properties.hold(), false, now);
@@ -134,18 +141,22 @@ class AppointmentService implements Appointments {
 
 	/**
 	 * Claims the capacity of a checked visit and records the appointment (with its
-	 * events) in one transaction.
+	 * events) in one transaction. The limit of upcoming appointments per e-mail address
+	 * applies to citizens who gave one.
 	 */
 	Booked hold(Visit visit, Citizen citizen, Channel channel, boolean confirmByEmail, Duration hold,
 			boolean waitingListOffer, ZonedDateTime now) {
 		Instant instant = now.toInstant();
+		Email email = citizen.email();
 		return transaction.execute(status -> {
-			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
-				.param("email:" + citizen.email().normalized())
-				.query()
-				.singleRow();
-			if (appointments.activeUpcoming(citizen.email(), instant) >= properties.maxActivePerEmail()) {
-				throw new BookingException.LimitReached(BookingException.Limit.ACTIVE_APPOINTMENTS_PER_EMAIL);
+			if (email != null) {
+				jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+					.param("email:" + email.normalized())
+					.query()
+					.singleRow();
+				if (appointments.activeUpcoming(email, instant) >= properties.maxActivePerEmail()) {
+					throw new BookingException.LimitReached(BookingException.Limit.ACTIVE_APPOINTMENTS_PER_EMAIL);
+				}
 			}
 			PoolId pool = capacity.claim(visit.candidates(), channel, visit.start(), visit.units(), visit.grid())
 				.orElseThrow(BookingException.Unavailable::new);
@@ -165,7 +176,8 @@ class AppointmentService implements Appointments {
 						visit.end(), visit.items(), citizen, channel, holdExpires, visit.interpreterLanguage());
 			}
 			while (!appointments.insert(
-					new Stored(id, appointment, pool, visit.units(), reminderDue(visit.start(), instant)), instant));
+					new Stored(id, appointment, pool, visit.units(), reminderDue(citizen, visit.start(), instant)),
+					instant));
 			String language = visit.interpreterLanguage();
 			if (language != null && !interpreters().assign(appointment.reference(), visit.location(), language,
 					visit.start(), visit.end())) {
@@ -253,7 +265,7 @@ class AppointmentService implements Appointments {
 				}
 			}
 			appointments.move(stored.id(), visit.location(), pool, visit.start(), visit.end(), visit.units(),
-					reminderDue(visit.start(), instant), instant);
+					reminderDue(old.citizen(), visit.start(), instant), instant);
 			Appointment moved = new Appointment(old.reference(), old.status(), visit.location(), visit.start(),
 					visit.end(), old.items(), old.citizen(), old.channel(), old.holdExpiresAt(),
 					old.interpreterLanguage());
@@ -370,8 +382,14 @@ class AppointmentService implements Appointments {
 		return Duration.ofMinutes(gridMinutes(location));
 	}
 
-	/** When to remind: a day (by default) before, unless that has passed already. */
-	private @Nullable Instant reminderDue(Instant start, Instant now) {
+	/**
+	 * When to remind by mail: a day (by default) before, unless that has passed already;
+	 * never for a citizen without an e-mail address.
+	 */
+	private @Nullable Instant reminderDue(Citizen citizen, Instant start, Instant now) {
+		if (citizen.email() == null) {
+			return null;
+		}
 		Instant due = start.minus(properties.reminderBefore());
 		return due.isAfter(now) ? due : null;
 	}

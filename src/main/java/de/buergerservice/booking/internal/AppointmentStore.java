@@ -71,9 +71,10 @@ public class AppointmentStore {
 			.params(stored.id(), appointment.reference().value(), appointment.status().name(),
 					appointment.channel().name(), appointment.location().value(), stored.pool().value(),
 					Timestamp.from(appointment.start()), Timestamp.from(appointment.end()), stored.units(),
-					citizen.name(), citizen.email().value(), citizen.phone(), citizen.language().getLanguage(),
-					timestamp(appointment.holdExpiresAt()), timestamp(stored.reminderDueAt()), Timestamp.from(now),
-					Timestamp.from(now), appointment.interpreterLanguage())
+					citizen.name(), citizen.email() == null ? null : citizen.email().value(), citizen.phone(),
+					citizen.language().getLanguage(), timestamp(appointment.holdExpiresAt()),
+					timestamp(stored.reminderDueAt()), Timestamp.from(now), Timestamp.from(now),
+					appointment.interpreterLanguage())
 			.update() == 1;
 		if (!inserted) {
 			return false;
@@ -230,7 +231,8 @@ public class AppointmentStore {
 	}
 
 	private static Stored map(ResultSet rs) throws SQLException {
-		Citizen citizen = new Citizen(rs.getString("citizen_name"), Email.of(rs.getString("citizen_email")),
+		String email = rs.getString("citizen_email");
+		Citizen citizen = new Citizen(rs.getString("citizen_name"), email == null ? null : Email.of(email),
 				rs.getString("citizen_phone"), Locale.forLanguageTag(rs.getString("language")));
 		Timestamp hold = rs.getTimestamp("hold_expires_at");
 		Timestamp reminder = rs.getTimestamp("reminder_due_at");

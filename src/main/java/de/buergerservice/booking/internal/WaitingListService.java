@@ -15,6 +15,7 @@ import de.buergerservice.booking.WaitingListJoined;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
+import de.buergerservice.shared.Email;
 import de.buergerservice.shared.SecretBox;
 
 import org.jspecify.annotations.Nullable;
@@ -103,18 +104,22 @@ class WaitingListService implements WaitingList {
 		if (ChronoUnit.DAYS.between(request.firstDay(), request.lastDay()) + 1 > Availability.MAX_DAYS) {
 			throw BookingException.Invalid.of("to", "booking.error.range.tooLong", Availability.MAX_DAYS);
 		}
-		limits.countEmail(request.citizen().email());
+		Email email = request.citizen().email();
+		if (email == null) {
+			throw BookingException.Invalid.of("citizen.email", "booking.error.email.invalid");
+		}
+		limits.countEmail(email);
 		AccessToken token = AccessToken.random();
 		String reference = "W" + AppointmentReference.random().value().substring(1);
 		transaction.executeWithoutResult(status -> {
 			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
-				.param("waiting:" + request.citizen().email().normalized())
+				.param("waiting:" + email.normalized())
 				.query()
 				.singleRow();
 			int waiting = jdbc.sql("""
 					SELECT count(*) FROM booking.waiting_entry
 					WHERE lower(citizen_email) = ? AND status IN ('WAITING', 'OFFERED')""")
-				.param(request.citizen().email().normalized())
+				.param(email.normalized())
 				.query(Integer.class)
 				.single();
 			if (waiting >= properties.waitingList().maxEntriesPerEmail()) {
@@ -128,9 +133,8 @@ class WaitingListService implements WaitingList {
 							VALUES (?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(id, reference, WaitingListMatcher.format(request.items()),
 						request.locations().stream().map(LocationId::value).toArray(String[]::new), request.firstDay(),
-						request.lastDay(), request.citizen().name(), request.citizen().email().value(),
-						request.citizen().phone(), request.citizen().language().getLanguage(),
-						Timestamp.from(clock.instant()))
+						request.lastDay(), request.citizen().name(), email.value(), request.citizen().phone(),
+						request.citizen().language().getLanguage(), Timestamp.from(clock.instant()))
 				.update();
 			jdbc.sql("INSERT INTO booking.waiting_token (token_hash, entry_id) VALUES (?, ?)")
 				.params(token.hash(), id)

@@ -141,7 +141,7 @@ class AppointmentPages {
 		try {
 			Visit visit = steps.moving(reference, token);
 			ZonedDateTime start = steps.start(steps.day(tag, visit, locale), zeit);
-			var slot = steps.freeSlot(visit, start);
+			var slot = steps.freeSlot(visit, start, Flow.ONLINE.channel());
 			Appointment appointment = steps.appointment(reference, token).orElseThrow(BookingSteps::notFound);
 			model.addAttribute("appointment", steps.view(appointment, locale));
 			model.addAttribute("start", start);

@@ -233,7 +233,8 @@ class AppointmentsApi {
 					.stream()
 					.map(item -> new ItemView(item.procedure().value(), item.quantity()))
 					.toList(),
-				new CitizenBody(appointment.citizen().name(), appointment.citizen().email().value(),
+				new CitizenBody(appointment.citizen().name(),
+						appointment.citizen().email() == null ? null : appointment.citizen().email().value(),
 						appointment.citizen().phone()),
 				appointment.citizen().language().getLanguage(), time(appointment.holdExpiresAt()),
 				appointment.interpreterLanguage());

@@ -1,7 +1,5 @@
 package de.buergerservice.booking.web;
 
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +14,7 @@ import de.buergerservice.booking.BookingRequest;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.Citizen;
 import de.buergerservice.booking.internal.ProofOfWork;
-import de.buergerservice.booking.internal.VisitSizing;
 import de.buergerservice.booking.web.StepException.Step;
-import de.buergerservice.locations.Location;
-import de.buergerservice.shared.City;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -45,18 +40,11 @@ class BookingPages {
 
 	private final ProofOfWork proofOfWork;
 
-	private final VisitSizing sizing;
-
-	private final City city;
-
-	BookingPages(BookingSteps steps, StepViews views, Appointments appointments, ProofOfWork proofOfWork,
-			VisitSizing sizing, City city) {
+	BookingPages(BookingSteps steps, StepViews views, Appointments appointments, ProofOfWork proofOfWork) {
 		this.steps = steps;
 		this.views = views;
 		this.appointments = appointments;
 		this.proofOfWork = proofOfWork;
-		this.sizing = sizing;
-		this.city = city;
 	}
 
 	@GetMapping("/termin")
@@ -102,9 +90,9 @@ class BookingPages {
 			throw BookingSteps.notFound();
 		}
 		try {
-			Visit visit = visitAtOneLocation(parameters, locale);
+			Visit visit = steps.visitAt(parameters, locale);
 			ZonedDateTime start = steps.start(steps.day(parameters.tag(), visit, locale), parameters.zeit());
-			steps.freeSlot(visit, start);
+			steps.freeSlot(visit, start, Flow.ONLINE.channel());
 			BookingForm form = new BookingForm(null, null, null, locale.getLanguage(), null);
 			return details(visit, start, form, proofOfWork.waitToken(), List.of(), model, locale, response);
 		}
@@ -126,7 +114,7 @@ class BookingPages {
 		Visit visit;
 		ZonedDateTime start;
 		try {
-			visit = visitAtOneLocation(parameters, locale);
+			visit = steps.visitAt(parameters, locale);
 			start = steps.start(steps.day(parameters.tag(), visit, locale), parameters.zeit());
 		}
 		catch (StepException ex) {
@@ -148,7 +136,7 @@ class BookingPages {
 			return booked(booked, model, locale);
 		}
 		catch (BookingException.Invalid ex) {
-			Step step = stepOf(ex.problems());
+			Step step = Step.of(ex.problems());
 			if (step != Step.DETAILS) {
 				return views.step(new StepException(step, ex.problems(), HttpStatus.BAD_REQUEST), parameters, model,
 						locale, response);
@@ -164,57 +152,13 @@ class BookingPages {
 		}
 	}
 
-	private Visit visitAtOneLocation(StepParameters parameters, Locale locale) {
-		Visit visit = steps.visit(parameters, locale);
-		if (visit.location() == null) {
-			throw StepException.of(Step.TIME, "zeit", "booking.page.time.required");
-		}
-		return visit;
-	}
-
-	/** The step a problem found by booking belongs to. */
-	private static Step stepOf(List<BookingException.Problem> problems) {
-		for (BookingException.Problem problem : problems) {
-			switch (problem.field()) {
-				case "procedures", "quantities" -> {
-					return Step.PROCEDURES;
-				}
-				case "location" -> {
-					return Step.LOCATION;
-				}
-				case "start" -> {
-					return Step.TIME;
-				}
-				default -> {
-				}
-			}
-		}
-		return Step.DETAILS;
-	}
-
 	/** Step 5: the form, with the visit it books. */
 	private String details(Visit visit, ZonedDateTime start, BookingForm form, String proof,
 			List<BookingException.Problem> problems, Model model, Locale locale, HttpServletResponse response) {
-		Location location = steps.location(visit.location());
-		LocalDate day = start.toLocalDate();
-		String time = start.toLocalTime().toString();
-		int units = sizing.units(visit.items(), location.gridMinutes());
-		model.addAttribute("visit", visit);
-		model.addAttribute("chosen", steps.chosen(visit.items()));
-		model.addAttribute("start", start);
-		model.addAttribute("end", start.plus(Duration.ofMinutes((long) units * location.gridMinutes())));
-		model.addAttribute("place", steps.place(location, day, locale));
-		model.addAttribute("hidden", visit.parameters("tag", day, "zeit", time));
+		views.visitAt(visit, start, Flow.ONLINE, model, locale);
 		model.addAttribute("form", form);
 		model.addAttribute("proofOfWork", proof);
 		model.addAttribute("waitSeconds", proofOfWork.noScriptWait().toSeconds());
-		model.addAttribute("backToTimes",
-				(visit.anywhere() ? visit.everywhere() : visit).link("/termin/zeit", "tag", day));
-		model.addAttribute("changeLocation", (visit.anywhere() ? visit.everywhere() : visit).link("/termin/ort"));
-		model.addAttribute("changeProcedures", visit.proceduresLink("/termin"));
-		model.addAttribute("maxName", Citizen.MAX_NAME);
-		model.addAttribute("maxPhone", Citizen.MAX_PHONE);
-		StepViews.switchLanguageTo(visit.link("/termin/daten", "tag", day, "zeit", time), model);
 		return views.withErrors("booking/details", problems, model, locale, response);
 	}
 
@@ -222,13 +166,7 @@ class BookingPages {
 	 * The result: the reference, when and where, and the private link, shown only here.
 	 */
 	private String booked(Booked booked, Model model, Locale locale) {
-		String reference = booked.appointment().reference().value();
-		String manage = StepViews.manageLink(new Visit.Move(booked.appointment().reference(), booked.manageToken()));
-		model.addAttribute("appointment", steps.view(booked.appointment(), locale));
-		model.addAttribute("manageLink", manage);
-		model.addAttribute("manageUrl", city.link(manage));
-		model.addAttribute("calendarLink", manage.replace(reference + "?", reference + "/kalender.ics?"));
-		StepViews.switchLanguageTo(manage, model);
+		StepViews.switchLanguageTo(views.booked(booked, model, locale), model);
 		return "booking/booked";
 	}
 

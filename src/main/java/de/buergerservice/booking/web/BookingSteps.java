@@ -174,6 +174,18 @@ class BookingSteps {
 	}
 
 	/**
+	 * The visit of the last step: at the location where a time was chosen.
+	 * @throws StepException for the step that can put a wrong parameter right
+	 */
+	Visit visitAt(StepParameters parameters, Locale locale) {
+		Visit visit = visit(parameters, locale);
+		if (visit.location() == null) {
+			throw StepException.of(Step.TIME, "zeit", "booking.page.time.required");
+		}
+		return visit;
+	}
+
+	/**
 	 * The appointment being moved, as a visit at its location.
 	 * @throws NotFoundException for a wrong reference or token, or an appointment that is
 	 * no longer active
@@ -237,14 +249,15 @@ class BookingSteps {
 	}
 
 	/**
-	 * The free start time of a visit at its location, if it still is free.
+	 * The free start time of a visit at its location in a channel's quota, if it still is
+	 * free.
 	 * @throws StepException for the times step (409) if it is not
 	 */
-	Slot freeSlot(Visit visit, ZonedDateTime start) {
+	Slot freeSlot(Visit visit, ZonedDateTime start, Channel channel) {
 		LocationId location = Objects.requireNonNull(visit.location());
 		return availability
-			.slots(new AvailabilityQuery(visit.items(), location, start.toLocalDate(), start.toLocalDate(),
-					Channel.ONLINE), ALL_SLOTS)
+			.slots(new AvailabilityQuery(visit.items(), location, start.toLocalDate(), start.toLocalDate(), channel),
+					ALL_SLOTS)
 			.stream()
 			.filter(slot -> slot.location().equals(location) && slot.start().equals(start.toInstant()))
 			.findFirst()
@@ -397,11 +410,7 @@ class BookingSteps {
 	 */
 	CalendarMonth month(Visit visit, @Nullable String requested, Locale locale) {
 		Window window = window(visit);
-		Map<LocalDate, Integer> free = new LinkedHashMap<>();
-		for (DayAvailability day : availability.days(new AvailabilityQuery(visit.items(), visit.location(),
-				window.first(), window.last(), Channel.ONLINE))) {
-			free.put(day.date(), day.slots());
-		}
+		Map<LocalDate, Integer> free = freeDays(visit, window, Flow.ONLINE.channel());
 		YearMonth first = YearMonth.from(window.first());
 		YearMonth last = YearMonth.from(window.last());
 		YearMonth fallback = free.keySet().stream().findFirst().map(YearMonth::from).orElse(first);
@@ -455,12 +464,26 @@ class BookingSteps {
 	}
 
 	/**
-	 * The free start times of a day: at the chosen location, or searching anywhere per
-	 * location, the earliest location first.
+	 * The days of the window with room for a visit in a channel's quota, and on how many
+	 * start times it fits, earliest first.
 	 */
-	List<TimeGroup> times(Visit visit, LocalDate day, Locale locale) {
+	Map<LocalDate, Integer> freeDays(Visit visit, Window window, Channel channel) {
+		Map<LocalDate, Integer> free = new LinkedHashMap<>();
+		for (DayAvailability day : availability
+			.days(new AvailabilityQuery(visit.items(), visit.location(), window.first(), window.last(), channel))) {
+			free.put(day.date(), day.slots());
+		}
+		return free;
+	}
+
+	/**
+	 * The free start times of a day in a flow's quota: at the chosen location, or
+	 * searching anywhere per location, the earliest location first; each links to the
+	 * flow's form (in move mode, to moving).
+	 */
+	List<TimeGroup> times(Visit visit, LocalDate day, Flow flow, Locale locale) {
 		List<Slot> slots = availability
-			.slots(new AvailabilityQuery(visit.items(), visit.location(), day, day, Channel.ONLINE), ALL_SLOTS);
+			.slots(new AvailabilityQuery(visit.items(), visit.location(), day, day, flow.channel()), ALL_SLOTS);
 		Map<LocationId, List<Slot>> byLocation = slots.stream()
 			.collect(Collectors.groupingBy(Slot::location, LinkedHashMap::new, Collectors.toList()));
 		List<TimeGroup> groups = new ArrayList<>();
@@ -469,16 +492,16 @@ class BookingSteps {
 			Visit there = visit.at(id);
 			List<TimeLink> times = found.stream().limit(all ? Integer.MAX_VALUE : TIMES_PER_LOCATION).map(slot -> {
 				LocalTime time = slot.start().atZone(zone).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
-				return new TimeLink(time, timeLink(there, day, time));
+				return new TimeLink(time, timeLink(there, day, time, flow));
 			}).toList();
 			String allTimes = all || found.size() <= TIMES_PER_LOCATION ? null
-					: new Visit(visit.items(), id, false, visit.move()).link("/termin/zeit", "tag", day);
+					: new Visit(visit.items(), id, false, visit.move()).link(flow.times(), "tag", day);
 			groups.add(new TimeGroup(location, place(location, day, locale), times, found.size(), allTimes));
 		}));
 		return groups;
 	}
 
-	private static String timeLink(Visit visit, LocalDate day, LocalTime time) {
+	private static String timeLink(Visit visit, LocalDate day, LocalTime time, Flow flow) {
 		Visit.Move move = visit.move();
 		if (move != null) {
 			return UriComponentsBuilder.fromPath("/termin/verwalten/{reference}/verschieben")
@@ -488,7 +511,7 @@ class BookingSteps {
 				.buildAndExpand(move.reference().value())
 				.toUriString();
 		}
-		return visit.link("/termin/daten", "tag", day, "zeit", time);
+		return visit.link(flow.details(), "tag", day, "zeit", time);
 	}
 
 	/**
@@ -505,6 +528,12 @@ class BookingSteps {
 			}
 		}
 		return new Place(location.name().in(locale), null, location.address().line());
+	}
+
+	/** When a visit that starts then ends, on its location's grid. */
+	ZonedDateTime end(Visit visit, ZonedDateTime start) {
+		Location location = location(Objects.requireNonNull(visit.location()));
+		return start.plusMinutes((long) sizing.units(visit.items(), location.gridMinutes()) * location.gridMinutes());
 	}
 
 	Location location(LocationId id) {

@@ -128,14 +128,25 @@ final class RequestParsing {
 		}
 	}
 
+	/** A citizen with an e-mail address, as online booking and the waiting list need. */
 	@Nullable Citizen citizen(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String language,
 			Locale fallback) {
+		return citizen(name, email, phone, language, fallback, true);
+	}
+
+	/**
+	 * A citizen; without {@code emailRequired} an empty e-mail address means none (a
+	 * caller booked by phone).
+	 */
+	@Nullable Citizen citizen(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String language,
+			Locale fallback, boolean emailRequired) {
 		boolean valid = true;
 		if (name == null || name.isBlank() || name.strip().length() > Citizen.MAX_NAME) {
 			problem("citizen.name", "booking.error.name.length", Citizen.MAX_NAME);
 			valid = false;
 		}
-		if (!Email.isValid(email)) {
+		boolean noEmail = !emailRequired && (email == null || email.isBlank());
+		if (!noEmail && !Email.isValid(email)) {
 			problem("citizen.email", "booking.error.email.invalid");
 			valid = false;
 		}
@@ -154,7 +165,7 @@ final class RequestParsing {
 				locale = Locale.forLanguageTag(language);
 			}
 		}
-		return valid ? new Citizen(name, Email.of(email), phone, locale) : null;
+		return valid ? new Citizen(name, noEmail ? null : Email.of(email), phone, locale) : null;
 	}
 
 }

@@ -15,7 +15,27 @@ final class StepException extends RuntimeException {
 	/** The booking steps, in order. */
 	enum Step {
 
-		PROCEDURES, LOCATION, DAY, TIME, DETAILS
+		PROCEDURES, LOCATION, DAY, TIME, DETAILS;
+
+		/** The step that can put right the problems booking found with a request. */
+		static Step of(List<BookingException.Problem> problems) {
+			for (BookingException.Problem problem : problems) {
+				switch (problem.field()) {
+					case "procedures", "quantities" -> {
+						return PROCEDURES;
+					}
+					case "location" -> {
+						return LOCATION;
+					}
+					case "start" -> {
+						return TIME;
+					}
+					default -> {
+					}
+				}
+			}
+			return DETAILS;
+		}
 
 	}
 

@@ -1,17 +1,22 @@
 package de.buergerservice.booking.web;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import de.buergerservice.booking.Booked;
 import de.buergerservice.booking.BookingException;
+import de.buergerservice.booking.Citizen;
 import de.buergerservice.booking.VisitItem;
 import de.buergerservice.booking.web.BookingSteps.CalendarMonth;
 import de.buergerservice.locations.Location;
+import de.buergerservice.shared.City;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -32,9 +37,12 @@ class StepViews {
 
 	private final MessageSource messages;
 
-	StepViews(BookingSteps steps, MessageSource messages) {
+	private final City city;
+
+	StepViews(BookingSteps steps, MessageSource messages, City city) {
 		this.steps = steps;
 		this.messages = messages;
+		this.city = city;
 	}
 
 	/** Step 1: every bookable procedure, the chosen ones first. */
@@ -82,9 +90,32 @@ class StepViews {
 			HttpServletResponse response) {
 		common(visit, model, locale);
 		model.addAttribute("day", day);
-		model.addAttribute("groups", steps.times(visit, day, locale));
+		model.addAttribute("groups", steps.times(visit, day, Flow.ONLINE, locale));
 		model.addAttribute("back", visit.link("/termin/tag", "monat", YearMonth.from(day)));
 		return withErrors("booking/times", problems, model, locale, response);
+	}
+
+	/**
+	 * The last step's summary of a visit at its time, the hidden fields that carry it to
+	 * the booking, and the ways back to the flow's earlier steps.
+	 */
+	void visitAt(Visit visit, ZonedDateTime start, Flow flow, Model model, Locale locale) {
+		Location location = steps.location(Objects.requireNonNull(visit.location()));
+		LocalDate day = start.toLocalDate();
+		String time = start.toLocalTime().toString();
+		Visit again = visit.anywhere() ? visit.everywhere() : visit;
+		model.addAttribute("visit", visit);
+		model.addAttribute("chosen", steps.chosen(visit.items()));
+		model.addAttribute("start", start);
+		model.addAttribute("end", steps.end(visit, start));
+		model.addAttribute("place", steps.place(location, day, locale));
+		model.addAttribute("hidden", visit.parameters("tag", day, "zeit", time));
+		model.addAttribute("backToTimes", again.link(flow.times(), "tag", day));
+		model.addAttribute("changeLocation", again.link(flow.location()));
+		model.addAttribute("changeProcedures", visit.proceduresLink(flow.procedures()));
+		model.addAttribute("maxName", Citizen.MAX_NAME);
+		model.addAttribute("maxPhone", Citizen.MAX_PHONE);
+		switchLanguageTo(visit.link(flow.details(), "tag", day, "zeit", time), model);
 	}
 
 	/**
@@ -114,6 +145,20 @@ class StepViews {
 		catch (StepException earlier) {
 			return step(earlier, parameters, model, locale, response);
 		}
+	}
+
+	/**
+	 * A booking's result: the appointment, and the private link (shown only here), as a
+	 * path and as the address to write down; returns the path.
+	 */
+	String booked(Booked booked, Model model, Locale locale) {
+		String reference = booked.appointment().reference().value();
+		String manage = manageLink(new Visit.Move(booked.appointment().reference(), booked.manageToken()));
+		model.addAttribute("appointment", steps.view(booked.appointment(), locale));
+		model.addAttribute("manageLink", manage);
+		model.addAttribute("manageUrl", city.link(manage));
+		model.addAttribute("calendarLink", manage.replace(reference + "?", reference + "/kalender.ics?"));
+		return manage;
 	}
 
 	/** A readable page for a limit reached, 429. */

@@ -104,6 +104,9 @@ class InterpretingPages {
 	@PostMapping("/staff/dolmetschen/{reference}/minuten")
 	String record(@PathVariable String reference, @RequestParam(name = "minuten", defaultValue = "") String value,
 			RedirectAttributes redirect, Locale locale) {
+		// refused before looking up: who works at no registry office learns nothing of
+		// which references exist
+		registryOffice(staff.current(), null);
 		Assignment assignment = AppointmentReference.parse(reference)
 			.flatMap(interpreting::assignment)
 			.filter(Assignment::active)

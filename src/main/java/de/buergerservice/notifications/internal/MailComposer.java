@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import de.buergerservice.booking.AccessToken;
@@ -179,7 +180,8 @@ public class MailComposer {
 
 	private OutgoingMail mail(Kind kind, String reference, Citizen citizen, Map<String, Object> model,
 			List<OutgoingMail.Attachment> attachments) {
-		return mail(kind, reference, citizen.name(), citizen.email(), citizen.language(), model, attachments);
+		Email address = Objects.requireNonNull(citizen.email(), "a mail needs an e-mail address");
+		return mail(kind, reference, citizen.name(), address, citizen.language(), model, attachments);
 	}
 
 	private OutgoingMail mail(Kind kind, String reference, String name, Email email, Locale language,

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.deque.html.axecore.results.Rule;
 import de.buergerservice.testsupport.Browser;
 import de.buergerservice.testsupport.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -197,11 +196,7 @@ class BookingPagesBrowserTest {
 	}
 
 	private void assertAccessible(String what) {
-		List<Rule> violations = browser.accessibilityViolations();
-		assertThat(violations).as(what + " " + browser.driver().getCurrentUrl())
-			.extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().size() + "× "
-					+ rule.getNodes().get(0).getHtml())
-			.isEmpty();
+		browser.assertAccessible(what);
 	}
 
 	private String url(String path) {

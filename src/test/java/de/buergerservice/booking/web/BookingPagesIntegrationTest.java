@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import de.buergerservice.booking.AccessToken;
 import de.buergerservice.booking.Appointment;
 import de.buergerservice.booking.AppointmentBooked;
-import de.buergerservice.booking.AppointmentReference;
 import de.buergerservice.booking.AppointmentStatus;
 import de.buergerservice.booking.Appointments;
 import de.buergerservice.booking.Availability;
@@ -809,9 +808,7 @@ class BookingPagesIntegrationTest {
 	}
 
 	private Optional<Appointment> find(String manageLink) {
-		String reference = manageLink.substring("/termin/verwalten/".length(), manageLink.indexOf('?'));
-		String token = manageLink.substring(manageLink.indexOf("token=") + "token=".length());
-		return appointments.find(AppointmentReference.of(reference), new AccessToken(token));
+		return Pages.appointment(appointments, manageLink);
 	}
 
 	private static RequestPostProcessor citizen() {
@@ -828,12 +825,7 @@ class BookingPagesIntegrationTest {
 	}
 
 	private Document page(MockHttpServletRequestBuilder request, int status) throws Exception {
-		MvcResult result = mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(status);
-		assertThat(result.getResponse().getContentType()).startsWith("text/html");
-		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(html).doesNotContain("Exception").doesNotContain("at de.buergerservice");
-		return Jsoup.parse(html);
+		return Pages.page(mvc, request, status);
 	}
 
 	private static void assertPage(Document page, String language) {
@@ -846,13 +838,7 @@ class BookingPagesIntegrationTest {
 	}
 
 	private static void assertErrorSummary(Document page) {
-		Element summary = page.selectFirst(".error-summary[role=alert]");
-		assertThat(summary).isNotNull();
-		assertThat(summary.select("a")).isNotEmpty();
-		for (Element link : summary.select("a")) {
-			assertThat(link.text()).isNotBlank();
-			assertThat(page.getElementById(link.attr("href").substring(1))).as(link.attr("href")).isNotNull();
-		}
+		Pages.assertErrorSummary(page);
 	}
 
 	/** A filled-in booking form: its values and its citizen. */
