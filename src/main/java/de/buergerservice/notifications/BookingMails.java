@@ -12,9 +12,8 @@ import de.buergerservice.booking.WaitingListJoined;
 import de.buergerservice.notifications.internal.MailComposer;
 import de.buergerservice.notifications.internal.MailKey;
 import de.buergerservice.notifications.internal.MailKey.Kind;
-import de.buergerservice.notifications.internal.MailTransport;
+import de.buergerservice.notifications.internal.Mailer;
 import de.buergerservice.notifications.internal.OutgoingMail;
-import de.buergerservice.notifications.internal.SentMails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +48,13 @@ class BookingMails {
 
 	private static final Logger LOG = LoggerFactory.getLogger(BookingMails.class);
 
-	private final SentMails sent;
+	private final Mailer mailer;
 
 	private final MailComposer compose;
 
-	private final MailTransport transport;
-
-	BookingMails(SentMails sent, MailComposer compose, MailTransport transport) {
-		this.sent = sent;
+	BookingMails(Mailer mailer, MailComposer compose) {
+		this.mailer = mailer;
 		this.compose = compose;
-		this.transport = transport;
 	}
 
 	@ApplicationModuleListener
@@ -110,12 +106,7 @@ class BookingMails {
 	}
 
 	private void send(MailKey key, Supplier<OutgoingMail> mail) {
-		if (!sent.claim(key)) {
-			LOG.info("Mail {} for {} was sent before; not again", key.kind(), key.reference());
-			return;
-		}
-		transport.send(mail.get());
-		LOG.info("Mail {} for {} sent", key.kind(), key.reference());
+		mailer.sendOnce(key, mail);
 	}
 
 }
