@@ -6,22 +6,19 @@ import java.util.Map;
 import de.buergerservice.events.EventException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.stereotype.Component;
 
 /**
  * Refused registrations as problem documents: 400 with field errors for a wrong request,
  * 404 for an unknown event, 409 when neither a seat nor a waiting-list place is to be had
- * (or the e-mail address is registered already). Answered before the platform's general
- * handler.
+ * (or the e-mail address is registered already). The controllers answer with them where
+ * they catch a refusal (the platform's handler answers every other exception).
  */
-@RestControllerAdvice(assignableTypes = { EventsApi.class, EventRegistrationsApi.class })
-@Order(0)
+@Component
 class EventProblems {
 
 	private final MessageSource messages;
@@ -30,7 +27,6 @@ class EventProblems {
 		this.messages = messages;
 	}
 
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(EventException ex, Locale locale) {
 		return switch (ex) {
 			case EventException.Invalid invalid -> {

@@ -20,6 +20,7 @@ import de.buergerservice.events.RegistrationRequest;
 import de.buergerservice.events.RegistrationStatus;
 import de.buergerservice.events.Session;
 import de.buergerservice.shared.City;
+import de.buergerservice.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,12 +48,15 @@ class EventsApi {
 
 	private final Events events;
 
+	private final EventProblems problems;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	EventsApi(Events events, Clock clock, City city) {
+	EventsApi(Events events, EventProblems problems, Clock clock, City city) {
 		this.events = events;
+		this.problems = problems;
 		this.clock = clock;
 		this.zone = city.zone();
 	}
@@ -72,7 +76,7 @@ class EventsApi {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
 	EventView get(@PathVariable String id, Locale locale) {
-		Event event = event(id);
+		Event event = known(id);
 		Instant now = clock.instant();
 		return new EventView(summary(event, now, locale), event.summary().in(locale), event.description().in(locale),
 				event.venue() == null ? null : event.venue().in(locale), event.address(),
@@ -100,18 +104,22 @@ class EventsApi {
 					+ "or the e-mail address is registered for the event already",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<RegisteredView> register(@PathVariable String id, @RequestBody RegistrationBody body,
-			Locale locale) {
-		Event event = event(id);
-		Participant participant = RegistrationInput.participant(body.name(), body.email(), body.language(), locale,
-				List.of());
-		Registered registered = events.register(new RegistrationRequest(event.id(), body.session(), participant));
-		Registration registration = registered.registration();
-		return ResponseEntity.created(URI.create("/api/v1/event-registrations/" + registration.reference().value()))
-			.body(new RegisteredView(registration.reference().value(), registration.status(), event.id().value(),
-					registration.details().session(), time(registration.details().start()),
-					time(registration.details().end()), timeOrNull(registration.holdExpiresAt()),
-					registration.waitingPosition(), registered.manageToken().value()));
+	ResponseEntity<?> register(@PathVariable String id, @RequestBody RegistrationBody body, Locale locale) {
+		try {
+			Event event = event(id);
+			Participant participant = RegistrationInput.participant(body.name(), body.email(), body.language(), locale,
+					List.of());
+			Registered registered = events.register(new RegistrationRequest(event.id(), body.session(), participant));
+			Registration registration = registered.registration();
+			return ResponseEntity.created(URI.create("/api/v1/event-registrations/" + registration.reference().value()))
+				.body(new RegisteredView(registration.reference().value(), registration.status(), event.id().value(),
+						registration.details().session(), time(registration.details().start()),
+						time(registration.details().end()), timeOrNull(registration.holdExpiresAt()),
+						registration.waitingPosition(), registered.manageToken().value()));
+		}
+		catch (EventException ex) {
+			return problems.refused(ex, locale);
+		}
 	}
 
 	private Event event(String id) {
@@ -119,6 +127,13 @@ class EventsApi {
 			throw new EventException.UnknownEvent(id);
 		}
 		return events.find(EventId.of(id)).orElseThrow(() -> new EventException.UnknownEvent(id));
+	}
+
+	private Event known(String id) {
+		if (!EventId.isValid(id)) {
+			throw new NotFoundException("events.problem.unknownEvent");
+		}
+		return events.find(EventId.of(id)).orElseThrow(() -> new NotFoundException("events.problem.unknownEvent"));
 	}
 
 	private EventSummary summary(Event event, Instant now, Locale locale) {
