@@ -88,6 +88,9 @@ class EventPages {
 					problems = List.of(RegistrationInput.problem("session", "events.error.session.unknown", termin));
 				}
 			}
+			if (problems.isEmpty()) {
+				problems = RegistrationInput.session(event, session);
+			}
 			Participant participant = RegistrationInput.participant(name, email, null, locale, problems);
 			Registered registered = events.register(new RegistrationRequest(event.id(), session, participant));
 			Registration registration = registered.registration();

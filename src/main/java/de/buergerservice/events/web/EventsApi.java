@@ -108,7 +108,7 @@ class EventsApi {
 		try {
 			Event event = event(id);
 			Participant participant = RegistrationInput.participant(body.name(), body.email(), body.language(), locale,
-					List.of());
+					RegistrationInput.session(event, body.session()));
 			Registered registered = events.register(new RegistrationRequest(event.id(), body.session(), participant));
 			Registration registration = registered.registration();
 			return ResponseEntity.created(URI.create("/api/v1/event-registrations/" + registration.reference().value()))

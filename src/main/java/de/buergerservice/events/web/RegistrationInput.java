@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import de.buergerservice.events.Event;
 import de.buergerservice.events.EventException;
 import de.buergerservice.events.Participant;
 import de.buergerservice.shared.Email;
@@ -51,6 +52,19 @@ final class RegistrationInput {
 			throw new EventException.Invalid(found);
 		}
 		return new Participant(trimmed, Email.of(email), chosen);
+	}
+
+	/**
+	 * What is wrong with the chosen session, so that it is reported with the other
+	 * problems: none chosen where the event has several, or one it does not have.
+	 */
+	static List<EventException.Problem> session(Event event, @Nullable Integer session) {
+		if (session == null) {
+			return event.sessions().size() > 1 ? List.of(problem("session", "events.error.session.missing"))
+					: List.of();
+		}
+		return event.session(session).isPresent() ? List.of()
+				: List.of(problem("session", "events.error.session.unknown", session));
 	}
 
 	static EventException.Problem problem(String field, String key, Object... arguments) {
