@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Registration as the citizen lives it: a seat held until confirmed, the waiting list
@@ -221,6 +223,14 @@ class EventRegistrationIntegrationTest {
 		assertThat(reminder.joinLink()).isNotNull();
 		RegistrationToken token = new RegistrationToken(secrets.open(reminder.manageToken()));
 		assertThat(events.find(RegistrationReference.of(reference), token)).as("its private link works").isPresent();
+		String joinLink = secrets.open(reminder.joinLink());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(jdbc.sql("""
+					SELECT text_body FROM notifications.dev_mail
+					WHERE subject LIKE 'Erinnerung%' AND text_body LIKE ?""")
+				.param("%" + reference + "%")
+				.query(String.class)
+				.list()).as("the reminder mail, once, with the join link").singleElement(STRING).contains(joinLink));
 	}
 
 	@Test
