@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import de.buergerservice.events.EventException;
 import de.buergerservice.events.EventId;
 import de.buergerservice.events.Events;
+import de.buergerservice.events.Registered;
 import de.buergerservice.events.RegistrationRequest;
 import de.buergerservice.events.Session;
 import de.buergerservice.events.TestEvents;
@@ -79,26 +80,70 @@ class SeatsRaceIntegrationTest {
 		assertThat(session(event).waiting()).isEqualTo(4);
 	}
 
+	@Test
+	void cancellationsRacingNewRegistrationsStillAddUp() throws Exception {
+		EventId event = new TestEvents(store, transaction).onSite(7, 3, 30, null);
+		List<Registered> holders = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			holders.add(events.register(new RegistrationRequest(event, null, TestEvents.participant())));
+		}
+		for (int i = 0; i < 5; i++) {
+			events.register(new RegistrationRequest(event, null, TestEvents.participant()));
+		}
+		List<Callable<String>> citizens = new ArrayList<>();
+		for (Registered holder : holders) {
+			citizens.add(() -> String.valueOf(
+					events.cancel(holder.registration().reference(), holder.manageToken()) ? "cancelled" : "kept"));
+		}
+		for (int i = 0; i < 20; i++) {
+			citizens.add(() -> events.register(new RegistrationRequest(event, null, TestEvents.participant()))
+				.registration()
+				.status()
+				.name());
+		}
+
+		Map<String, Long> outcomes = race(citizens);
+
+		assertThat(outcomes).containsEntry("cancelled", 3L).containsEntry("WAITING_LIST", 20L).hasSize(2);
+		assertThat(holdingSeats(event)).as("the freed seats went on, none twice").isEqualTo(3);
+		assertThat(session(event).taken()).isEqualTo(3);
+		assertThat(session(event).waiting())
+			.isEqualTo(
+					jdbc.sql("SELECT count(*) FROM events.registration WHERE event_id = ? AND status = 'WAITING_LIST'")
+						.param(event.value())
+						.query(Integer.class)
+						.single())
+			.isEqualTo(5 + 20 - 3);
+	}
+
 	/** Every citizen registers at once; what each got (a status or the refusal). */
 	private Map<String, Long> race(EventId event) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(CITIZENS);
+		List<Callable<String>> citizens = new ArrayList<>();
+		for (int i = 0; i < CITIZENS; i++) {
+			citizens.add(() -> events.register(new RegistrationRequest(event, null, TestEvents.participant()))
+				.registration()
+				.status()
+				.name());
+		}
+		return race(citizens);
+	}
+
+	/** Lets them all go at once; what each got (its answer or the refusal). */
+	private static Map<String, Long> race(List<Callable<String>> citizens) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(citizens.size());
 		CountDownLatch start = new CountDownLatch(1);
 		try {
 			List<Future<String>> answers = new ArrayList<>();
-			for (int i = 0; i < CITIZENS; i++) {
-				Callable<String> citizen = () -> {
+			for (Callable<String> citizen : citizens) {
+				answers.add(pool.submit(() -> {
 					start.await();
 					try {
-						return events.register(new RegistrationRequest(event, null, TestEvents.participant()))
-							.registration()
-							.status()
-							.name();
+						return citizen.call();
 					}
 					catch (EventException ex) {
 						return ex.getClass().getSimpleName();
 					}
-				};
-				answers.add(pool.submit(citizen));
+				}));
 			}
 			start.countDown();
 			List<String> results = new ArrayList<>();

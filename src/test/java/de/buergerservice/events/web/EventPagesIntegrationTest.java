@@ -2,6 +2,7 @@ package de.buergerservice.events.web;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import de.buergerservice.events.EventId;
@@ -10,6 +11,7 @@ import de.buergerservice.events.TestEvents;
 import de.buergerservice.events.internal.EventStore;
 import de.buergerservice.shared.SecretBox;
 import de.buergerservice.testsupport.IntegrationTest;
+import de.buergerservice.testsupport.MutableClock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -64,6 +66,9 @@ class EventPagesIntegrationTest {
 
 	@Autowired
 	ApplicationEvents published;
+
+	@Autowired
+	MutableClock clock;
 
 	TestEvents testEvents;
 
@@ -161,6 +166,33 @@ class EventPagesIntegrationTest {
 		assertThat(full.select(".error-summary").text()).contains("Alle Plätze sind vergeben");
 		assertThat(full.select("#termin-2").hasAttr("disabled")).isTrue();
 		assertThat(count(event)).isOne();
+	}
+
+	@Test
+	void refusesASecondRegistrationALateOneAndOneWithoutCsrfReadablyAndChangesNothing() throws Exception {
+		EventId event = testEvents.online(10, 5, 0);
+		String email = TestEvents.email().value();
+		form(event, "Erika", email, null, 200);
+
+		Document twice = form(event, "Erika", email.toUpperCase(), null, 409);
+		assertThat(twice.select(".error-summary").text())
+			.contains("Mit dieser E-Mail-Adresse sind Sie schon angemeldet");
+		mvc.perform(post("/veranstaltungen/" + event).param("name", "Max").param("email", TestEvents.email().value()))
+			.andExpect(status().isForbidden());
+		assertThat(count(event)).isOne();
+
+		EventId soon = testEvents.online(1, 5, 5);
+		clock.advance(Duration.ofDays(1));
+		try {
+			assertThat(page("/veranstaltungen/" + soon, 200).select(".message.empty").text())
+				.isEqualTo("Anmeldung geschlossen");
+			assertThat(form(soon, "Erika", TestEvents.email().value(), null, 409).select(".error-summary").text())
+				.contains("Die Anmeldung ist geschlossen");
+			assertThat(count(soon)).isZero();
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	@Test
