@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -192,11 +194,12 @@ class EventsApiIntegrationTest {
 	@Test
 	void confirmsViewsAndCancelsWithTheTokens() throws Exception {
 		EventId event = testEvents.online(10, 1, 1);
-		JsonNode first = json.readTree(register(event,
-				"{\"name\": \"Jane Doe\", \"email\": \"%s\", \"language\": \"en\"}".formatted(TestEvents.email()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		String jane = TestEvents.email().value();
+		JsonNode first = json.readTree(
+				register(event, "{\"name\": \"Jane Doe\", \"email\": \"%s\", \"language\": \"en\"}".formatted(jane))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
 		String reference = first.get("reference").asString();
 		String manage = first.get("manageToken").asString();
 		JsonNode second = json.readTree(
@@ -208,6 +211,16 @@ class EventsApiIntegrationTest {
 			.map(received -> secrets.open(received.confirmToken()))
 			.findFirst()
 			.orElseThrow();
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					jdbc.sql("SELECT text_body FROM notifications.dev_mail WHERE recipient LIKE ? AND subject = ?")
+						.params("%<" + jane + ">", "Please confirm your registration " + reference)
+						.query(String.class)
+						.list())
+				.as("the mail in the language asked for, with the link to confirm")
+				.singleElement(STRING)
+				.contains("/veranstaltungen/bestaetigen?token=" + confirmToken));
 
 		mvc.perform(post("/api/v1/event-registrations/confirmations").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"token\": \"%s\"}".formatted(confirmToken)))
