@@ -47,7 +47,7 @@ class I18nTest {
 
 	/** The message bundles: {@code messages} and each module's {@code i18n/<module>}. */
 	private static final List<String> BUNDLES = List.of("messages", "i18n/booking", "i18n/notifications", "i18n/staff",
-			"i18n/frontdesk", "i18n/interpreting");
+			"i18n/frontdesk", "i18n/interpreting", "i18n/events");
 
 	@Test
 	void germanAndEnglishMessagesHaveTheSameKeys() throws IOException {

@@ -16,7 +16,7 @@ import de.buergerservice.interpreting.Interpreting;
 import de.buergerservice.notifications.internal.MailComposer;
 import de.buergerservice.notifications.internal.MailKey;
 import de.buergerservice.notifications.internal.MailKey.Kind;
-import de.buergerservice.notifications.internal.MailTransport;
+import de.buergerservice.notifications.internal.Mailer;
 import de.buergerservice.notifications.internal.OutgoingMail;
 import de.buergerservice.notifications.internal.SentMails;
 import org.slf4j.Logger;
@@ -54,18 +54,18 @@ class BookingMails {
 
 	private static final Logger LOG = LoggerFactory.getLogger(BookingMails.class);
 
-	private final SentMails sent;
+	private final Mailer mailer;
 
 	private final MailComposer compose;
 
-	private final MailTransport transport;
+	private final SentMails sent;
 
 	private final Interpreting interpreting;
 
-	BookingMails(SentMails sent, MailComposer compose, MailTransport transport, Interpreting interpreting) {
-		this.sent = sent;
+	BookingMails(Mailer mailer, MailComposer compose, SentMails sent, Interpreting interpreting) {
+		this.mailer = mailer;
 		this.compose = compose;
-		this.transport = transport;
+		this.sent = sent;
 		this.interpreting = interpreting;
 	}
 
@@ -116,7 +116,7 @@ class BookingMails {
 		// the interpreter hears of a cancellation only if they heard of the appointment
 		if (event.appointment().interpreterLanguage() != null && sent.sentAny(Kind.INTERPRETER_BOOKED, reference)) {
 			interpreting.assignment(event.appointment().reference())
-				.ifPresent(assignment -> sendOnce(MailKey.of(Kind.INTERPRETER_CANCELLED, reference),
+				.ifPresent(assignment -> mailer.sendOnce(MailKey.of(Kind.INTERPRETER_CANCELLED, reference),
 						() -> compose.toInterpreter(Kind.INTERPRETER_CANCELLED, event.appointment(), assignment)));
 		}
 	}
@@ -131,7 +131,7 @@ class BookingMails {
 		}
 		interpreting.assignment(appointment.reference())
 			.filter(Assignment::active)
-			.ifPresent(assignment -> sendOnce(MailKey.interpreterBooked(appointment),
+			.ifPresent(assignment -> mailer.sendOnce(MailKey.interpreterBooked(appointment),
 					() -> compose.toInterpreter(Kind.INTERPRETER_BOOKED, appointment, assignment)));
 	}
 
@@ -151,17 +151,7 @@ class BookingMails {
 			LOG.info("No mail {} for {}: no e-mail address", key.kind(), key.reference());
 			return;
 		}
-		sendOnce(key, mail);
-	}
-
-	/** Sends a mail unless it was sent before. */
-	private void sendOnce(MailKey key, Supplier<OutgoingMail> mail) {
-		if (!sent.claim(key)) {
-			LOG.info("Mail {} for {} was sent before; not again", key.kind(), key.reference());
-			return;
-		}
-		transport.send(mail.get());
-		LOG.info("Mail {} for {} sent", key.kind(), key.reference());
+		mailer.sendOnce(key, mail);
 	}
 
 }

@@ -181,21 +181,33 @@ public class MailComposer {
 	private OutgoingMail mail(Kind kind, String reference, Citizen citizen, Map<String, Object> model,
 			List<OutgoingMail.Attachment> attachments) {
 		Email address = Objects.requireNonNull(citizen.email(), "a mail needs an e-mail address");
-		return mail(kind, reference, citizen.name(), address, citizen.language(), model, attachments);
+		return mail(kind, reference, new OutgoingMail.Recipient(citizen.name(), address), citizen.language(), model,
+				attachments);
 	}
 
-	private OutgoingMail mail(Kind kind, String reference, String name, Email email, Locale language,
+	/**
+	 * A mail of a kind about a reference to a recipient in their language: the subject
+	 * from the message bundle, text and HTML from the kind's templates with the model and
+	 * what every mail shows (greeting, the city, signature).
+	 */
+	OutgoingMail mail(Kind kind, String reference, OutgoingMail.Recipient to, Locale language,
 			Map<String, Object> model, List<OutgoingMail.Attachment> attachments) {
 		String subject = messages.getMessage(kind.subject(), new Object[] { reference }, language);
 		Map<String, Object> variables = new HashMap<>(model);
 		variables.put("subject", subject);
 		variables.put("language", language.getLanguage());
-		variables.put("name", name);
+		variables.put("name", to.name());
 		variables.put("city", city);
 		variables.put("bookLink", city.link("/termin"));
 		MailTemplates.Rendered rendered = templates.render(kind.template(), language, variables);
-		return new OutgoingMail(settings.from(), new OutgoingMail.Recipient(name, email), subject, rendered.text(),
-				rendered.html(), attachments);
+		return new OutgoingMail(settings.from(), to, subject, rendered.text(), rendered.html(), attachments);
+	}
+
+	/** A date and time in the city's zone as mails write it. */
+	String dateTime(Instant instant, Locale language) {
+		ZonedDateTime local = instant.atZone(city.zone());
+		return messages.getMessage("mail.dateTime",
+				new Object[] { dateFormat(language).format(local), timeFormat(language).format(local) }, language);
 	}
 
 	private Optional<OutgoingMail.Attachment> calendar(AppointmentReference reference, String manageToken) {
@@ -242,8 +254,9 @@ public class MailComposer {
 		model.put("appointment", view(appointment, language));
 		model.put("interpreterLanguage", assignment.language().name().in(language));
 		model.put("videoSession", assignment.videoSession().toString());
-		return mail(kind, appointment.reference().value(), assignment.interpreterName(),
-				Email.of(assignment.interpreterEmail()), language, model, List.of());
+		return mail(kind, appointment.reference().value(),
+				new OutgoingMail.Recipient(assignment.interpreterName(), Email.of(assignment.interpreterEmail())),
+				language, model, List.of());
 	}
 
 	/** A time at a location; for the mobile kit, the place it stops at that day. */
@@ -272,17 +285,11 @@ public class MailComposer {
 		}).toList();
 	}
 
-	private String dateTime(Instant instant, Locale language) {
-		ZonedDateTime local = instant.atZone(city.zone());
-		return messages.getMessage("mail.dateTime",
-				new Object[] { dateFormat(language).format(local), timeFormat(language).format(local) }, language);
-	}
-
-	private DateTimeFormatter dateFormat(Locale language) {
+	DateTimeFormatter dateFormat(Locale language) {
 		return DateTimeFormatter.ofPattern(messages.getMessage("mail.format.date", null, language), language);
 	}
 
-	private DateTimeFormatter timeFormat(Locale language) {
+	DateTimeFormatter timeFormat(Locale language) {
 		return DateTimeFormatter.ofPattern(messages.getMessage("mail.format.time", null, language), language);
 	}
 

@@ -13,7 +13,8 @@ import de.buergerservice.shared.Sealed;
  * kind of mail, the booking (or waiting-list) reference and, where an appointment can get
  * that kind of mail more than once, what tells the events apart.
  * <ul>
- * <li>please confirm, offer, confirmed, cancelled, lapsed, waiting list: once per
+ * <li>please confirm, offer, confirmed, cancelled, lapsed, waiting list, and every mail
+ * about a registration for an event (each happens once to a registration): once per
  * reference, no discriminator;</li>
  * <li>moved and reminder: the (new) start time, and a fingerprint of the event's sealed
  * token. A token is sealed afresh for every event (a random nonce), so a second move back
@@ -63,7 +64,12 @@ public record MailKey(Kind kind, String reference, String discriminator) {
 		CANCELLED("cancelled", "mail.cancelled"), EXPIRED("expired", "mail.expired"),
 		REMINDER("reminder", "mail.reminder"), WAITING_LIST("waiting-list", "mail.waitingList"),
 		INTERPRETER_BOOKED("interpreter-booked", "mail.interpreterBooked"),
-		INTERPRETER_CANCELLED("interpreter-cancelled", "mail.interpreterCancelled");
+		INTERPRETER_CANCELLED("interpreter-cancelled", "mail.interpreterCancelled"),
+		EVENT_PLEASE_CONFIRM("event-please-confirm", "mail.event.pleaseConfirm"),
+		EVENT_WAITING_LIST("event-waiting-list", "mail.event.waitingList"),
+		EVENT_CONFIRMED("event-confirmed", "mail.event.confirmed"),
+		EVENT_MOVED_UP("event-moved-up", "mail.event.movedUp"), EVENT_REMINDER("event-reminder", "mail.event.reminder"),
+		EVENT_CANCELLED("event-cancelled", "mail.event.cancelled"), EVENT_LAPSED("event-lapsed", "mail.event.lapsed");
 
 		private final String template;
 
