@@ -180,7 +180,7 @@ class AppointmentsApi {
 		return cancelled ? ResponseEntity.noContent().build() : notFound(locale);
 	}
 
-	@GetMapping(path = "/{reference}/calendar.ics", produces = "text/calendar")
+	@GetMapping("/{reference}/calendar.ics")
 	@Operation(summary = "The appointment as an iCalendar file (RFC 5545)")
 	ResponseEntity<?> calendar(@PathVariable String reference,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,

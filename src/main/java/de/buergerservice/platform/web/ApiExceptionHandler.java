@@ -2,7 +2,10 @@ package de.buergerservice.platform.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import de.buergerservice.shared.NotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -60,8 +64,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problems.problem(HttpStatus.FORBIDDEN, "problem.detail.403"));
 	}
 
+	/**
+	 * A query or form parameter the server cannot decode (a broken percent escape, bytes
+	 * that are not UTF-8): Tomcat refuses to read the parameters at all.
+	 */
+	@ExceptionHandler({ InvalidParameterException.class, RequestRejectedException.class })
+	ResponseEntity<ProblemDetail> undecodable(RuntimeException ex) {
+		return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "problem.detail.400"));
+	}
+
+	/**
+	 * Anything else is our fault, with one exception: Spring MVC refuses to read a body
+	 * whose {@code Content-Type} is a wildcard ({@code *}{@code /*}) with an
+	 * {@link IllegalArgumentException}, and that is an unsupported type.
+	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		String type = request.getContentType();
+		if (ex instanceof IllegalArgumentException && type != null && type.strip().startsWith("*")) {
+			return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+				.body(problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.detail.415"));
+		}
 		LOG.error("Unexpected error in the API", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.detail.unexpected"));

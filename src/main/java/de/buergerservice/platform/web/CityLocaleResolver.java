@@ -8,8 +8,10 @@ import java.util.Optional;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -26,9 +28,26 @@ class CityLocaleResolver implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
-		return supported(request.getParameter(PARAMETER)).or(() -> fromCookie(request))
+		return fromParameter(request).or(() -> fromCookie(request))
 			.or(() -> fromAcceptLanguage(request))
 			.orElse(Locale.GERMAN);
+	}
+
+	/**
+	 * The {@code lang} parameter; none where the parameters cannot be read (undecodable,
+	 * or refused by the firewall): the request is answered as a client error, in German.
+	 */
+	private static Optional<Locale> fromParameter(HttpServletRequest request) {
+		return supported(parameter(request));
+	}
+
+	static @Nullable String parameter(HttpServletRequest request) {
+		try {
+			return request.getParameter(PARAMETER);
+		}
+		catch (InvalidParameterException | RequestRejectedException ex) {
+			return null;
+		}
 	}
 
 	@Override
@@ -65,15 +84,21 @@ class CityLocaleResolver implements LocaleResolver {
 			.flatMap(cookie -> supported(cookie.getValue()));
 	}
 
+	/** The header; none if the firewall refuses its value (control characters). */
 	private static Optional<Locale> fromAcceptLanguage(HttpServletRequest request) {
-		if (request.getHeader("Accept-Language") == null) {
+		try {
+			if (request.getHeader("Accept-Language") == null) {
+				return Optional.empty();
+			}
+			return Collections.list(request.getLocales())
+				.stream()
+				.map(locale -> supported(locale.getLanguage()))
+				.flatMap(Optional::stream)
+				.findFirst();
+		}
+		catch (RequestRejectedException ex) {
 			return Optional.empty();
 		}
-		return Collections.list(request.getLocales())
-			.stream()
-			.map(locale -> supported(locale.getLanguage()))
-			.flatMap(Optional::stream)
-			.findFirst();
 	}
 
 }

@@ -39,8 +39,12 @@ class ErrorPageController implements ErrorController {
 		return ErrorPage.of(status, ErrorPage.keyFor(status.value()));
 	}
 
+	/** The error's status; a request for {@code /error} itself finds nothing there. */
 	private static HttpStatusCode status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			return HttpStatus.NOT_FOUND;
+		}
 		if (code instanceof Integer value && value >= 400 && value < 600) {
 			return HttpStatusCode.valueOf(value);
 		}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import de.buergerservice.shared.NotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,12 +16,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -61,7 +64,8 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler({ BindException.class, TypeMismatchException.class, MissingServletRequestParameterException.class,
-			HandlerMethodValidationException.class })
+			HandlerMethodValidationException.class, InvalidParameterException.class, RequestRejectedException.class,
+			MultipartException.class })
 	ModelAndView badRequest(Exception ex, HttpServletRequest request, Locale locale) {
 		return page(ErrorPage.of(HttpStatus.BAD_REQUEST, "error.page.400"), request, locale);
 	}

@@ -3,10 +3,18 @@ package de.buergerservice.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -21,9 +29,32 @@ class WebConfiguration implements WebMvcConfigurer {
 		return new CityLocaleResolver();
 	}
 
+	/**
+	 * An {@code Accept} header that cannot be parsed counts as absent, so that the answer
+	 * (an error above all) can still be written.
+	 */
+	@Override
+	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+		configurer.strategies(List.of(new LenientAccept()));
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RememberLanguage(localeResolver())).excludePathPatterns("/api/**");
+	}
+
+	private static final class LenientAccept extends HeaderContentNegotiationStrategy {
+
+		@Override
+		public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
+			try {
+				return super.resolveMediaTypes(request);
+			}
+			catch (HttpMediaTypeNotAcceptableException | RequestRejectedException ex) {
+				return MEDIA_TYPE_ALL_LIST;
+			}
+		}
+
 	}
 
 	/** A page visited with {@code ?lang=en} keeps English for the following pages. */
@@ -31,7 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-			CityLocaleResolver.supported(request.getParameter(CityLocaleResolver.PARAMETER))
+			CityLocaleResolver.supported(CityLocaleResolver.parameter(request))
 				.ifPresent(locale -> resolver.setLocale(request, response, locale));
 			return true;
 		}

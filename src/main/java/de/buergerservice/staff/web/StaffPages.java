@@ -68,7 +68,8 @@ class StaffPages {
 		if (where != null) {
 			staff.require(where, Role.HEAD_OF_OFFICE);
 		}
-		String about = subject == null || subject.isBlank() || subject.length() > 40 ? null : subject.strip();
+		String about = subject == null || subject.isBlank() || subject.length() > 40
+				|| subject.chars().anyMatch(Character::isISOControl) ? null : subject.strip();
 		model.addAttribute("entries", audit.entries(where, about, 200));
 		model.addAttribute("location", where == null ? null : locations.find(where).orElse(null));
 		model.addAttribute("subject", about);

@@ -7,8 +7,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import java.time.Duration;
+import java.util.stream.Stream;
+
 import de.buergerservice.testsupport.IntegrationTest;
+import de.buergerservice.testsupport.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +70,56 @@ class HttpEdgeCasesIntegrationTest {
 
 		assertThat(response.status()).isBetween(400, 499);
 		assertNoLeak(response);
+	}
+
+	/**
+	 * What the fuzzer ({@code FuzzIntegrationTest}) found answered with a 500 or in the
+	 * wrong shape: undecodable parameters and paths, header values the firewall refuses,
+	 * an unparseable {@code Accept}, a wildcard or boundary-less body type,
+	 * {@code /error} asked for directly, the calendar file without its token.
+	 */
+	static Stream<Arguments> requestsTheFuzzerFound() {
+		return Stream.of(Arguments.of("GET /termin/tag?tag=a%ZZ HTTP/1.1\r\n", 400),
+				Arguments.of("GET /api/v1/life-events?%0D=1 HTTP/1.1\r\n", 400),
+				Arguments.of("GET /api/v1/procedures/%FF%FE HTTP/1.1\r\n", 400),
+				Arguments.of("GET /leistungen/%FF%FE HTTP/1.1\r\n", 400), Arguments.of("GET /error HTTP/1.1\r\n", 404),
+				Arguments.of("GET /api/v1/life-events HTTP/1.1\r\nAccept-Language: \u0085\u00e4\r\n", 400),
+				Arguments.of("GET /leistungen HTTP/1.1\r\nAccept-Language: \u0085\u00e4\r\n", 200),
+				Arguments.of("GET /api/v1/appointments/T-YBR4-5RNC HTTP/1.1\r\nAuthorization: Bearer \u0085\r\n", 400),
+				Arguments.of("GET /api/v1/appointments/T-YBR4-5RNC/calendar.ics HTTP/1.1\r\n", 404),
+				Arguments.of("GET /api/v1/procedures/unknown HTTP/1.1\r\nAccept: ;;;\r\n", 404),
+				Arguments.of("GET /api/v1/availability/days?procedure=personalausweis-beantragen&location="
+						+ "buergerbuero-otto-schill-strasse&from=2026-12-01&to=2027-06-01 HTTP/1.1\r\n", 400),
+				Arguments.of("GET /api/v1/availability?procedure=x HTTP/1.1\r\n", 400),
+				Arguments.of("GET /leistungen/unknown HTTP/1.1\r\nAccept: nonsense\r\n", 404),
+				Arguments.of("POST /api/v1/appointments HTTP/1.1\r\nContent-Type: */*\r\nContent-Length: 2\r\n\r\n{}",
+						415),
+				Arguments.of("POST /api/v1/appointments/confirmations HTTP/1.1\r\nContent-Type: multipart/form-data\r\n"
+						+ "Content-Length: 2\r\n\r\n{}", 400));
+	}
+
+	@ParameterizedTest
+	@MethodSource("requestsTheFuzzerFound")
+	void answersWhatTheFuzzerFoundInTheRightShape(String request, int status) throws IOException {
+		String head = request.contains("\r\n\r\n")
+				? request.replaceFirst("\r\n\r\n", "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+				: request + "Host: localhost\r\nConnection: close\r\n\r\n";
+		RawHttp.Response response = RawHttp.exchange(port, head.getBytes(StandardCharsets.ISO_8859_1),
+				Duration.ofSeconds(10));
+
+		assertThat(response.status()).as(request + response.contentType() + response.text()).isEqualTo(status);
+		String body = response.text();
+		assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Apache Tomcat");
+		if (status >= 400) {
+			if (request.contains(" /api/")) {
+				assertThat(response.contentType()).as(request).startsWith("application/problem+json");
+				assertThat(body).contains("\"status\":" + status);
+			}
+			else {
+				assertThat(response.contentType()).as(request).startsWith("text/html");
+				assertThat(body).contains("<h1");
+			}
+		}
 	}
 
 	private static void assertNoLeak(Response response) {
