@@ -26,6 +26,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import de.buergerservice.interpreting.Assignment;
+import de.buergerservice.interpreting.Interpreting;
 import de.buergerservice.booking.AccessToken;
 import de.buergerservice.booking.Appointment;
 import de.buergerservice.booking.AppointmentReference;
@@ -138,6 +140,9 @@ class NotificationsIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Interpreting interpreting;
 
 	@AfterEach
 	void resetClockAndServer() {
@@ -434,6 +439,40 @@ class NotificationsIntegrationTest {
 	}
 
 	@Test
+	void citizenAndInterpreterGetTheSameVideoSessionAndTheInterpreterHearsOfTheCancellation() throws Exception {
+		String email = address();
+		List<VisitItem> consultation = List.of(new VisitItem(ProcedureId.of("vorgespraech-eheschliessung"), 1));
+		LocationId registry = LocationId.of("standesamt");
+		Slot slot = availability
+			.slots(new AvailabilityQuery(consultation, registry, TODAY, TODAY.plusDays(14), Channel.ONLINE, "uk"), 1)
+			.get(0);
+		Booked booked = appointments.book(new BookingRequest(consultation, registry, slot.start(),
+				citizen(email, Locale.GERMAN), Channel.ONLINE, client(), null, "uk"));
+		String reference = booked.appointment().reference().value();
+		Assignment assignment = interpreting.assignment(booked.appointment().reference()).orElseThrow();
+		String session = assignment.videoSession().toString();
+		// the interpreter hears of it once the citizen has confirmed
+		String confirmToken = Mails.token(Mails.text(mailsTo(email, 1).get(0)), "/termin/bestaetigen");
+		assertThat(received(assignment.interpreterEmail())).isEmpty();
+		assertThat(appointments.confirm(new AccessToken(confirmToken))).isPresent();
+
+		String toCitizen = Mails.text(withSubject(mailsTo(email, 2), "Ihr Termin " + reference + " ist gebucht"));
+		MimeMessage toInterpreter = withSubject(mailsTo(assignment.interpreterEmail(), 1),
+				"Video-Dolmetschen beim Standesamt: Termin " + reference);
+
+		assertThat(toCitizen).contains("Video-Dolmetschen", "Ukrainisch", session);
+		assertThat(Mails.text(toInterpreter)).contains("Sprache: Ukrainisch", session)
+			.doesNotContain(email)
+			.doesNotContain(secretsOf(booked));
+		assertThat(Jsoup.parse(Mails.html(toInterpreter)).select("a[href=" + session + "]")).isNotEmpty();
+
+		assertThat(appointments.cancel(booked.appointment().reference(), booked.manageToken())).isTrue();
+
+		withSubject(mailsTo(assignment.interpreterEmail(), 2), "Abgesagt: Video-Dolmetschen, Termin " + reference);
+		assertThat(interpreting.assignment(booked.appointment().reference()).orElseThrow().active()).isFalse();
+	}
+
+	@Test
 	void theDevelopmentInboxIsAbsentWhereMailsAreSent() throws Exception {
 		mvc.perform(get("/dev/mail")).andExpect(status().isNotFound());
 	}
@@ -449,6 +488,11 @@ class NotificationsIntegrationTest {
 				100);
 		assertThat(slots).as("free times from " + from).isNotEmpty();
 		return slots.get(0);
+	}
+
+	/** The private token that lets a citizen manage the appointment. */
+	private static String secretsOf(Booked booked) {
+		return booked.manageToken().value();
 	}
 
 	private static Citizen citizen(String email, Locale language) {
