@@ -1,6 +1,7 @@
 package de.buergerservice.booking;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import de.buergerservice.locations.LocationId;
@@ -19,6 +20,12 @@ public interface Interpreters {
 	 * 639 code).
 	 */
 	boolean offered(Set<ProcedureId> procedures, String language);
+
+	/**
+	 * The languages (ISO 639 codes) a visit of these procedures may have an interpreter
+	 * of; empty if one of them takes none.
+	 */
+	List<String> languages(Set<ProcedureId> procedures);
 
 	/**
 	 * Who of a language is free between two instants, read once and asked for every start

@@ -87,7 +87,8 @@ class AppointmentPages {
 		model.addAttribute("calendarLink", sub(move, "kalender.ics"));
 		model.addAttribute("cancelLink", sub(move, "absagen"));
 		model.addAttribute("moveLink",
-				new Visit(appointment.items(), appointment.location(), false, move).link("/termin/tag"));
+				new Visit(appointment.items(), appointment.location(), false, move, appointment.interpreterLanguage())
+					.link("/termin/tag"));
 		model.addAttribute("manageLink", manage);
 		return "booking/manage";
 	}
@@ -192,7 +193,7 @@ class AppointmentPages {
 
 	private static StepParameters moveParameters(String reference, @Nullable String token, @Nullable String tag,
 			@Nullable String zeit) {
-		return new StepParameters(null, null, null, null, null, null, tag, zeit, reference, token);
+		return new StepParameters(null, null, null, null, null, null, tag, zeit, reference, token, null);
 	}
 
 	private static String sub(Visit.Move move, String path) {

@@ -55,7 +55,8 @@ class BookingPages {
 	@GetMapping("/termin/ort")
 	String location(StepParameters parameters, Model model, Locale locale, HttpServletResponse response) {
 		try {
-			return views.location(steps.items(parameters), parameters.ort(), List.of(), model, locale, response);
+			return views.location(steps.items(parameters), parameters.ort(), parameters.dolmetschen(), List.of(), model,
+					locale, response);
 		}
 		catch (StepException ex) {
 			return views.step(ex, parameters, model, locale, response);
@@ -132,7 +133,7 @@ class BookingPages {
 		}
 		try {
 			Booked booked = appointments.book(new BookingRequest(visit.items(), visit.location(), start.toInstant(),
-					citizen, Channel.ONLINE, request.getRemoteAddr(), form.proofOfWork()));
+					citizen, Channel.ONLINE, request.getRemoteAddr(), form.proofOfWork(), visit.interpreter()));
 			return booked(booked, model, locale);
 		}
 		catch (BookingException.Invalid ex) {

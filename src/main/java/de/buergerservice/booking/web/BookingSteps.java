@@ -1,5 +1,6 @@
 package de.buergerservice.booking.web;
 
+import java.text.Collator;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,7 @@ import de.buergerservice.booking.AvailabilityQuery;
 import de.buergerservice.booking.BookingException;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.DayAvailability;
+import de.buergerservice.booking.Interpreters;
 import de.buergerservice.booking.Slot;
 import de.buergerservice.booking.VisitItem;
 import de.buergerservice.booking.internal.PoolDirectory;
@@ -55,6 +58,7 @@ import de.buergerservice.shared.NotFoundException;
 import de.buergerservice.shared.ProcedureId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -91,10 +95,14 @@ class BookingSteps {
 
 	private final Clock clock;
 
+	private final ObjectProvider<Interpreters> interpreters;
+
 	private final ZoneId zone;
 
 	BookingSteps(Catalog catalog, Locations locations, Appointments appointments, Availability availability,
-			PoolDirectory pools, RulesRepository rules, VisitSizing sizing, Clock clock, City city) {
+			PoolDirectory pools, RulesRepository rules, VisitSizing sizing, Clock clock, City city,
+			ObjectProvider<Interpreters> interpreters) {
+		this.interpreters = interpreters;
 		this.catalog = catalog;
 		this.locations = locations;
 		this.appointments = appointments;
@@ -159,8 +167,9 @@ class BookingSteps {
 		if (where.isEmpty()) {
 			throw StepException.of(Step.LOCATION, "location", "booking.page.location.required");
 		}
+		String interpreter = interpreter(items, parameters.dolmetschen());
 		if (Visit.ANYWHERE.equals(where)) {
-			return new Visit(items, null, true, null);
+			return new Visit(items, null, true, null, interpreter);
 		}
 		Location location = LocationId.isValid(where) ? locations.find(LocationId.of(where)).orElse(null) : null;
 		if (location == null) {
@@ -170,7 +179,46 @@ class BookingSteps {
 			throw StepException.of(Step.LOCATION, "location", "booking.error.location.notOffered",
 					location.name().in(locale));
 		}
-		return new Visit(items, location.id(), "ja".equals(parameters.ueberall()), null);
+		return new Visit(items, location.id(), "ja".equals(parameters.ueberall()), null, interpreter);
+	}
+
+	/**
+	 * The languages a visit of these procedures may have a video interpreter in, as
+	 * choices named in the page's language (the JDK's names), alphabetically; empty when
+	 * one of the procedures takes none.
+	 */
+	List<LanguageChoice> interpreterLanguages(List<VisitItem> items, Locale locale) {
+		Interpreters available = interpreters.getIfAvailable();
+		if (available == null) {
+			return List.of();
+		}
+		Collator order = Collator.getInstance(locale);
+		return available.languages(Set.copyOf(VisitSizing.procedures(items)))
+			.stream()
+			.map(code -> new LanguageChoice(code, Locale.of(code).getDisplayLanguage(locale)))
+			.sorted(Comparator.comparing(LanguageChoice::name, order))
+			.toList();
+	}
+
+	/**
+	 * The interpreter's language asked for, checked against what the procedures offer.
+	 * @throws StepException for the location step, where the language is chosen
+	 */
+	private @Nullable String interpreter(List<VisitItem> items, @Nullable String requested) {
+		if (requested == null || requested.isBlank()) {
+			return null;
+		}
+		String code = requested.strip();
+		Interpreters available = interpreters.getIfAvailable();
+		if (available == null || !available.offered(Set.copyOf(VisitSizing.procedures(items)), code)) {
+			throw StepException.of(Step.LOCATION, "dolmetschen", "booking.error.interpreter.notOffered",
+					code.length() > 20 ? code.substring(0, 20) : code);
+		}
+		return code;
+	}
+
+	/** A language a video interpreter can be booked in, named for the page. */
+	record LanguageChoice(String code, String name) {
 	}
 
 	/**
@@ -194,7 +242,8 @@ class BookingSteps {
 		Appointment appointment = appointment(reference, token).filter(found -> found.status().isActive())
 			.orElseThrow(BookingSteps::notFound);
 		return new Visit(appointment.items(), appointment.location(), false,
-				new Visit.Move(appointment.reference(), new AccessToken(Objects.requireNonNull(token))));
+				new Visit.Move(appointment.reference(), new AccessToken(Objects.requireNonNull(token))),
+				appointment.interpreterLanguage());
 	}
 
 	/** An appointment for the holder of its private token. */
@@ -256,8 +305,8 @@ class BookingSteps {
 	Slot freeSlot(Visit visit, ZonedDateTime start, Channel channel) {
 		LocationId location = Objects.requireNonNull(visit.location());
 		return availability
-			.slots(new AvailabilityQuery(visit.items(), location, start.toLocalDate(), start.toLocalDate(), channel),
-					ALL_SLOTS)
+			.slots(new AvailabilityQuery(visit.items(), location, start.toLocalDate(), start.toLocalDate(), channel,
+					visit.interpreter()), ALL_SLOTS)
 			.stream()
 			.filter(slot -> slot.location().equals(location) && slot.start().equals(start.toInstant()))
 			.findFirst()
@@ -469,8 +518,8 @@ class BookingSteps {
 	 */
 	Map<LocalDate, Integer> freeDays(Visit visit, Window window, Channel channel) {
 		Map<LocalDate, Integer> free = new LinkedHashMap<>();
-		for (DayAvailability day : availability
-			.days(new AvailabilityQuery(visit.items(), visit.location(), window.first(), window.last(), channel))) {
+		for (DayAvailability day : availability.days(new AvailabilityQuery(visit.items(), visit.location(),
+				window.first(), window.last(), channel, visit.interpreter()))) {
 			free.put(day.date(), day.slots());
 		}
 		return free;
@@ -482,8 +531,9 @@ class BookingSteps {
 	 * flow's form (in move mode, to moving).
 	 */
 	List<TimeGroup> times(Visit visit, LocalDate day, Flow flow, Locale locale) {
-		List<Slot> slots = availability
-			.slots(new AvailabilityQuery(visit.items(), visit.location(), day, day, flow.channel()), ALL_SLOTS);
+		List<Slot> slots = availability.slots(
+				new AvailabilityQuery(visit.items(), visit.location(), day, day, flow.channel(), visit.interpreter()),
+				ALL_SLOTS);
 		Map<LocationId, List<Slot>> byLocation = slots.stream()
 			.collect(Collectors.groupingBy(Slot::location, LinkedHashMap::new, Collectors.toList()));
 		List<TimeGroup> groups = new ArrayList<>();
@@ -495,7 +545,8 @@ class BookingSteps {
 				return new TimeLink(time, timeLink(there, day, time, flow));
 			}).toList();
 			String allTimes = all || found.size() <= TIMES_PER_LOCATION ? null
-					: new Visit(visit.items(), id, false, visit.move()).link(flow.times(), "tag", day);
+					: new Visit(visit.items(), id, false, visit.move(), visit.interpreter()).link(flow.times(), "tag",
+							day);
 			groups.add(new TimeGroup(location, place(location, day, locale), times, found.size(), allTimes));
 		}));
 		return groups;

@@ -125,7 +125,7 @@ class PhonePages {
 		try {
 			parsing.done();
 			Booked booked = bookings.book(agent, new BookingRequest(visit.items(), visit.location(), start.toInstant(),
-					caller, Channel.PHONE, "phone:" + agent.username(), null));
+					caller, Channel.PHONE, "phone:" + agent.username(), null, visit.interpreter()));
 			return booked(booked, model, locale);
 		}
 		catch (BookingException.Invalid ex) {
@@ -152,7 +152,7 @@ class PhonePages {
 	private static StepParameters phone(StepParameters parameters) {
 		String where = parameters.ort() == null || parameters.ort().isBlank() ? Visit.ANYWHERE : parameters.ort();
 		return new StepParameters(parameters.leistung(), parameters.anzahl(), null, where, parameters.ueberall(), null,
-				parameters.tag(), parameters.zeit(), null, null);
+				parameters.tag(), parameters.zeit(), null, null, parameters.dolmetschen());
 	}
 
 	/**

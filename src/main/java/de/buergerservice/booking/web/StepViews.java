@@ -56,8 +56,8 @@ class StepViews {
 	}
 
 	/** Step 2: the locations that serve the whole visit, or anywhere. */
-	String location(List<VisitItem> items, @Nullable String selected, List<BookingException.Problem> problems,
-			Model model, Locale locale, HttpServletResponse response) {
+	String location(List<VisitItem> items, @Nullable String selected, @Nullable String interpreter,
+			List<BookingException.Problem> problems, Model model, Locale locale, HttpServletResponse response) {
 		List<Location> offering = steps.offering(items);
 		Visit visit = Visit.of(items);
 		LocalDate today = steps.today();
@@ -69,6 +69,8 @@ class StepViews {
 					.map(location -> new LocationChoice(location, steps.place(location, today, locale).address()))
 					.toList());
 		model.addAttribute("selected", selected == null ? "" : selected.strip());
+		model.addAttribute("interpreterLanguages", steps.interpreterLanguages(items, locale));
+		model.addAttribute("interpreter", interpreter == null ? "" : interpreter.strip());
 		model.addAttribute("hidden", visit.procedures());
 		model.addAttribute("back", visit.proceduresLink("/termin"));
 		return withErrors("booking/location", problems, model, locale, response);
@@ -109,6 +111,8 @@ class StepViews {
 		model.addAttribute("start", start);
 		model.addAttribute("end", steps.end(visit, start));
 		model.addAttribute("place", steps.place(location, day, locale));
+		model.addAttribute("interpreterName",
+				visit.interpreter() == null ? null : Locale.of(visit.interpreter()).getDisplayLanguage(locale));
 		model.addAttribute("hidden", visit.parameters("tag", day, "zeit", time));
 		model.addAttribute("backToTimes", again.link(flow.times(), "tag", day));
 		model.addAttribute("changeLocation", again.link(flow.location()));
@@ -128,8 +132,8 @@ class StepViews {
 		try {
 			return switch (problem.step()) {
 				case PROCEDURES -> procedures(steps.prefill(parameters), problem.problems(), model, locale, response);
-				case LOCATION ->
-					location(steps.items(parameters), parameters.ort(), problem.problems(), model, locale, response);
+				case LOCATION -> location(steps.items(parameters), parameters.ort(), parameters.dolmetschen(),
+						problem.problems(), model, locale, response);
 				case DAY -> {
 					Visit visit = steps.visit(parameters, locale);
 					yield day(visit, steps.month(visit, null, locale), problem.problems(), model, locale, response);

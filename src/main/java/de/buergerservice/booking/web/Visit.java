@@ -21,8 +21,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param anywhere whether the citizen chose "anywhere" (also once a time at one location
  * was picked, so that the way back leads to every location again)
  * @param move the appointment being moved, or {@code null} when booking anew
+ * @param interpreter the language of the video interpreter wanted (ISO 639 code), or
+ * {@code null}
  */
-record Visit(List<VisitItem> items, @Nullable LocationId location, boolean anywhere, @Nullable Move move) {
+record Visit(List<VisitItem> items, @Nullable LocationId location, boolean anywhere, @Nullable Move move,
+		@Nullable String interpreter) {
 
 	/** The value of {@code ort} that stands for "anywhere, earliest first". */
 	static final String ANYWHERE = "ueberall";
@@ -32,17 +35,17 @@ record Visit(List<VisitItem> items, @Nullable LocationId location, boolean anywh
 	}
 
 	static Visit of(List<VisitItem> items) {
-		return new Visit(items, null, false, null);
+		return new Visit(items, null, false, null, null);
 	}
 
 	/** The same visit at one location (from a time found while searching anywhere). */
 	Visit at(LocationId where) {
-		return new Visit(items, where, anywhere, move);
+		return new Visit(items, where, anywhere, move, interpreter);
 	}
 
 	/** The same visit searched anywhere again. */
 	Visit everywhere() {
-		return new Visit(items, null, true, move);
+		return new Visit(items, null, true, move, interpreter);
 	}
 
 	public boolean moving() {
@@ -91,8 +94,9 @@ record Visit(List<VisitItem> items, @Nullable LocationId location, boolean anywh
 	}
 
 	/**
-	 * The procedures as parameters: {@code leistung} each, {@code anzahl} where more than
-	 * one.
+	 * What the visit is for, as parameters: {@code leistung} each, {@code anzahl} where
+	 * more than one, and the interpreter's language ({@code dolmetschen}) if one is
+	 * wanted.
 	 */
 	List<Parameter> procedures() {
 		List<Parameter> parameters = new ArrayList<>();
@@ -103,6 +107,9 @@ record Visit(List<VisitItem> items, @Nullable LocationId location, boolean anywh
 			if (item.quantity() > 1) {
 				parameters.add(new Parameter("anzahl", item.procedure().value() + ":" + item.quantity()));
 			}
+		}
+		if (interpreter != null) {
+			parameters.add(new Parameter("dolmetschen", interpreter));
 		}
 		return parameters;
 	}

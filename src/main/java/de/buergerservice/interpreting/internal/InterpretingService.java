@@ -81,6 +81,14 @@ public class InterpretingService implements Interpreting, Interpreters {
 		return languages.containsKey(language) && !procedures.isEmpty() && store.capable().containsAll(procedures);
 	}
 
+	@Override
+	public List<String> languages(Set<ProcedureId> procedures) {
+		if (procedures.isEmpty() || !store.capable().containsAll(procedures)) {
+			return List.of();
+		}
+		return List.copyOf(languages.keySet());
+	}
+
 	/** Whether the procedure may have an interpreter. */
 	public boolean capable(ProcedureId procedure) {
 		return store.capable().contains(procedure);

@@ -6,8 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -85,7 +87,7 @@ class BookingPagesIntegrationTest {
 	/** Every booking takes another time, so that tests do not fill each other's. */
 	private static final AtomicInteger TIMES = new AtomicInteger();
 
-	/** Every form is fetched at a moment of its own. */
+	/** Every form is fetched at a moment of its own (see {@link #moment()}). */
 	private static final AtomicInteger STAMPS = new AtomicInteger();
 
 	@Autowired
@@ -693,6 +695,68 @@ class BookingPagesIntegrationTest {
 		page(get("/termin/warteliste").param("leistung", "gibt-es-nicht"), 400);
 	}
 
+	@Test
+	void aRegistryConsultationCanHaveAVideoInterpreterAndOnlyItsTimesAreOffered() throws Exception {
+		String consultation = "vorgespraech-eheschliessung";
+		Document location = page(get("/termin/ort").param("leistung", consultation), 200);
+		Element select = location.selectFirst("form select#dolmetschen[name=dolmetschen]");
+		assertThat(select).isNotNull();
+		assertThat(location.selectFirst("label[for=dolmetschen]")).isNotNull();
+		assertThat(select.select("option")).hasSize(66);
+		assertThat(select.select("option").eachText()).contains("Kein Dolmetschen", "Arabisch", "Ukrainisch");
+		assertThat(page(get("/termin/ort").param("leistung", ID_CARD), 200).select("select#dolmetschen")).isEmpty();
+
+		// Sorani Kurdish: one interpreter, on Mondays and Wednesdays 9 to 13, Thursdays
+		// 13 to 18
+		Document calendar = page(get("/termin/tag").param("leistung", consultation)
+			.param("ort", "standesamt")
+			.param("dolmetschen", "ckb"), 200);
+		List<String> days = calendar.select("td.free a").eachAttr("href");
+		if (days.isEmpty()) {
+			calendar = page(get(calendar.select(".month-nav a[rel=next]").attr("href")), 200);
+			days = calendar.select("td.free a").eachAttr("href");
+		}
+		assertThat(days).isNotEmpty().allMatch(link -> link.contains("dolmetschen=ckb"));
+		assertThat(days)
+			.extracting(link -> LocalDate.parse(link.replaceAll(".*tag=([0-9-]{10}).*", "$1")).getDayOfWeek())
+			.allMatch(day -> day == DayOfWeek.MONDAY || day == DayOfWeek.WEDNESDAY || day == DayOfWeek.THURSDAY);
+		Document times = page(get(days.get(0)), 200);
+		List<String> links = times.select("ul.times a").eachAttr("href");
+		assertThat(links).isNotEmpty().allMatch(link -> link.contains("dolmetschen=ckb"));
+		assertThat(times.select("ul.times a").eachText()).allMatch(time -> time.compareTo("09:00") >= 0);
+
+		clock.set(moment());
+		Document details = page(get(links.get(0)), 200);
+		assertThat(details.select("dl.facts").text())
+			.contains("Dolmetschen per Video " + Locale.of("ckb").getDisplayLanguage(Locale.GERMAN));
+		Element form = details.selectFirst("form.booking-form");
+		int n = CITIZENS.incrementAndGet();
+		clock.advance(proofOfWork.noScriptWait().plusSeconds(1));
+		Document booked = page(fill(post(form.attr("action")).with(csrf()).with(citizen()), form,
+				Map.of("name", "Hêvî Ahmed " + n, "email", "hevi" + n + "@example.org", "sprache", "de")), 200);
+		clock.reset();
+
+		Appointment appointment = find(booked.selectFirst(".private-link a").attr("href")).orElseThrow();
+		assertThat(appointment.interpreterLanguage()).isEqualTo("ckb");
+	}
+
+	@Test
+	void aLanguageNotOfferedIsExplainedWhereItIsChosen() throws Exception {
+		for (String language : List.of("xx", "zu", "<script>")) {
+			Document page = page(get("/termin/tag").param("leistung", "vorgespraech-eheschliessung")
+				.param("ort", "standesamt")
+				.param("dolmetschen", language), 400);
+
+			assertThat(page.select("h1").text()).isEqualTo("Wo möchten Sie Ihren Termin wahrnehmen?");
+			assertErrorSummary(page);
+			assertThat(page.select("#dolmetschen-error").text()).contains("keine Dolmetscherin");
+		}
+		// and for a procedure that takes no interpreter at all
+		Document idCard = page(
+				get("/termin/tag").param("leistung", ID_CARD).param("ort", OFFICE).param("dolmetschen", "ar"), 400);
+		assertThat(idCard.select(".error-summary").text()).contains("keine Dolmetscherin");
+	}
+
 	// Helpers
 
 	/** A booked appointment's result page. */
@@ -710,7 +774,7 @@ class BookingPagesIntegrationTest {
 	 */
 	private Form form(String procedure, String location, String language) throws Exception {
 		// a moment of its own, so that the form's wait token is one of its own
-		clock.advance(Duration.ofSeconds(20L * STAMPS.incrementAndGet()));
+		clock.set(moment());
 		Document calendar = page(
 				get("/termin/tag").param("leistung", procedure).param("ort", location).param("lang", language), 200);
 		List<String> days = calendar.select("td.free a").eachAttr("href");
@@ -774,7 +838,7 @@ class BookingPagesIntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		List<String> tokens = new ArrayList<>();
-		clock.advance(Duration.ofSeconds(20L * STAMPS.incrementAndGet()));
+		clock.set(moment());
 		for (int i = 0; i < slot.free(); i++) {
 			tokens.add(proofOfWork.waitToken());
 			clock.advance(Duration.ofSeconds(1));
@@ -787,6 +851,14 @@ class BookingPagesIntegrationTest {
 					new Citizen("Schnell " + n, Email.of("schnell" + n + "@example.org"), null, Locale.GERMAN),
 					Channel.ONLINE, "10.9.0." + (n % 250), token));
 		}
+	}
+
+	/**
+	 * A moment of its own for a form's wait token: 20 seconds apart from every other,
+	 * counted from the start, whatever the clock says now.
+	 */
+	private static ZonedDateTime moment() {
+		return MutableClock.START.plusSeconds(20L * STAMPS.incrementAndGet());
 	}
 
 	/** Solves a challenge as challenge.js does. */

@@ -30,9 +30,12 @@ final class Pages {
 	/** The page a request answers, with the status it must have. */
 	static Document page(MockMvc mvc, MockHttpServletRequestBuilder request, int status) throws Exception {
 		MvcResult result = mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(status);
-		assertThat(result.getResponse().getContentType()).startsWith("text/html");
 		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(result.getResponse().getStatus())
+			.as(() -> result.getRequest().getRequestURI() + ": "
+					+ Jsoup.parse(html).select("h1, .error-summary").text())
+			.isEqualTo(status);
+		assertThat(result.getResponse().getContentType()).startsWith("text/html");
 		assertThat(html).doesNotContain("Exception").doesNotContain("at de.buergerservice");
 		return Jsoup.parse(html);
 	}
