@@ -116,6 +116,17 @@ final class HttpFuzzer {
 	static List<String> judge(Request request, RawHttp.Response response) {
 		List<String> faults = new ArrayList<>();
 		int status = response.status();
+		if (status <= 0 && (request.http09() || request.malformed() && response.statusLine().equals(RawHttp.HTTP_09))) {
+			// a request line without a version (a raw line break in the target) is an
+			// HTTP/0.9 request, answered by Tomcat with a body only (empty for a
+			// redirect), in any shape; so is one whose version Tomcat cannot read (a
+			// raw blank in the target, garbage after it), refused with a body only
+			var leak = LEAK.matcher(response.text());
+			if (leak.find()) {
+				faults.add("leak in HTTP/0.9 body: " + leak.group());
+			}
+			return faults;
+		}
 		if (status <= 0) {
 			faults.add("no answer: " + response.statusLine());
 			return faults;
@@ -493,6 +504,20 @@ final class HttpFuzzer {
 		 */
 		boolean malformed() {
 			return !TARGET.matcher(path).matches();
+		}
+
+		/**
+		 * Whether the request line ends before an HTTP version (a raw line break in the
+		 * target): HTTP/0.9, whose answer has no status line.
+		 */
+		boolean http09() {
+			for (int i = 0; i < bytes.length; i++) {
+				if (bytes[i] == '\n') {
+					String line = new String(bytes, 0, i, StandardCharsets.ISO_8859_1).strip();
+					return !line.matches(".* HTTP/\\d\\.\\d");
+				}
+			}
+			return false;
 		}
 
 		/** The start of the request, readable, for a failure's report. */

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class RawHttp {
 
+	/** The status line of an answer without one: HTTP/0.9, only a body. */
+	public static final String HTTP_09 = "HTTP/0.9";
+
 	private RawHttp() {
 	}
 
@@ -31,18 +34,30 @@ public final class RawHttp {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout((int) timeout.toMillis());
 			OutputStream out = socket.getOutputStream();
-			try {
-				out.write(request);
-				out.flush();
-			}
-			catch (IOException ex) {
-				// the server may answer and close before it has read everything (an
-				// oversized request): read what it said
-			}
+			// written while the answer is read: the server may answer an oversized
+			// request
+			// and close before it has read everything, and the reset that follows would
+			// take with it an answer not read yet
+			Thread.ofVirtual().start(() -> {
+				try {
+					out.write(request);
+					out.flush();
+				}
+				catch (IOException ex) {
+					// the server has answered and closed: what it said is read below
+				}
+			});
 			InputStream in = socket.getInputStream();
 			byte[] head = readHead(in);
-			if (head.length == 0) {
+			if (head.length < 5 && "HTTP/".startsWith(new String(head, StandardCharsets.ISO_8859_1))) {
 				return Response.NONE;
+			}
+			if (!startsWith(head, "HTTP/")) {
+				// an HTTP/0.9 answer (to a request line without a version): only the body
+				ByteArrayOutputStream body = new ByteArrayOutputStream();
+				body.writeBytes(head);
+				body.writeBytes(readRest(in));
+				return new Response(0, HTTP_09, Map.of(), body.toByteArray());
 			}
 			String headText = new String(head, StandardCharsets.ISO_8859_1);
 			String[] lines = headText.split("\r\n");
@@ -82,6 +97,20 @@ public final class RawHttp {
 				body = new byte[0];
 			}
 			return new Response(status, lines[0], headers, body);
+		}
+	}
+
+	private static boolean startsWith(byte[] bytes, String prefix) {
+		return new String(bytes, 0, Math.min(bytes.length, prefix.length()), StandardCharsets.ISO_8859_1)
+			.equals(prefix);
+	}
+
+	private static byte[] readRest(InputStream in) throws IOException {
+		try {
+			return in.readAllBytes();
+		}
+		catch (java.net.SocketException ex) {
+			return new byte[0];
 		}
 	}
 
@@ -153,8 +182,8 @@ public final class RawHttp {
 	}
 
 	/**
-	 * The server's answer: status (0 if it closed the connection without one), headers by
-	 * lower-case name, body.
+	 * The server's answer: status (0 if it closed the connection without one, or answered
+	 * in HTTP/0.9 with only a body), headers by lower-case name, body.
 	 */
 	public record Response(int status, String statusLine, Map<String, List<String>> headers, byte[] body) {
 

@@ -24,6 +24,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestParsing {
 
+	/**
+	 * Dates and times have a year of four digits ({@code JJJJ-MM-TT}, as the error says):
+	 * ISO's signed years up to ±999,999,999 would overflow a day or two later in date
+	 * arithmetic and do not fit into PostgreSQL's types.
+	 */
+	private static final int FIRST_YEAR = 1;
+
+	private static final int LAST_YEAR = 9999;
+
 	private final List<BookingException.Problem> problems = new ArrayList<>();
 
 	void problem(String field, String key, Object... arguments) {
@@ -107,7 +116,11 @@ final class RequestParsing {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(value.strip()).toInstant();
+			OffsetDateTime time = OffsetDateTime.parse(value.strip());
+			if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
+				throw new DateTimeException("year outside " + FIRST_YEAR + "-" + LAST_YEAR);
+			}
+			return time.toInstant();
 		}
 		catch (DateTimeException ex) {
 			problem(field, "booking.error.format.instant");
@@ -120,7 +133,11 @@ final class RequestParsing {
 			return fallback;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			LocalDate date = LocalDate.parse(value.strip());
+			if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+				throw new DateTimeException("year outside " + FIRST_YEAR + "-" + LAST_YEAR);
+			}
+			return date;
 		}
 		catch (DateTimeException ex) {
 			problem(field, "booking.error.format.date");

@@ -190,7 +190,13 @@ class InterpretingPages {
 			return LocalDate.now(clock.withZone(city.zone()));
 		}
 		try {
-			return LocalDate.parse(day);
+			LocalDate date = LocalDate.parse(day);
+			if (date.getYear() < 1 || date.getYear() > 9999) {
+				// JJJJ-MM-TT: signed years of ISO would overflow on the next or previous
+				// day
+				throw new DateTimeParseException("year of more than four digits", day, 0);
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			throw new NotFoundException("interpreting.error.day", day.length() > 20 ? day.substring(0, 20) : day);
@@ -202,7 +208,11 @@ class InterpretingPages {
 			return YearMonth.now(clock.withZone(city.zone()));
 		}
 		try {
-			return YearMonth.parse(month);
+			YearMonth parsed = YearMonth.parse(month);
+			if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+				throw new DateTimeParseException("year of more than four digits", month, 0);
+			}
+			return parsed;
 		}
 		catch (DateTimeParseException ex) {
 			throw new NotFoundException("interpreting.error.month",

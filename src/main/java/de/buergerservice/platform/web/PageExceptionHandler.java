@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import de.buergerservice.shared.NotFoundException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
@@ -68,6 +70,15 @@ class PageExceptionHandler {
 			MultipartException.class })
 	ModelAndView badRequest(Exception ex, HttpServletRequest request, Locale locale) {
 		return page(ErrorPage.of(HttpStatus.BAD_REQUEST, "error.page.400"), request, locale);
+	}
+
+	/**
+	 * The client has gone (a display closed, an event stream cut): there is no one to
+	 * answer and nothing went wrong here, so no page and no error in the log.
+	 */
+	@ExceptionHandler
+	@Nullable ModelAndView clientGone(AsyncRequestNotUsableException ex) {
+		return null;
 	}
 
 	/**

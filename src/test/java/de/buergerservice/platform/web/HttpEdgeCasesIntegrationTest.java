@@ -17,9 +17,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Odd requests against the real server (Tomcat, the security firewall, Spring MVC): each
@@ -31,6 +35,9 @@ class HttpEdgeCasesIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MockMvc mvc;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/leistungen/%ZZ", "/leistungen/..;/admin", "/leistungen/%2e%2e/%2e%2e/etc/passwd",
@@ -76,7 +83,8 @@ class HttpEdgeCasesIntegrationTest {
 	 * What the fuzzer ({@code FuzzIntegrationTest}) found answered with a 500 or in the
 	 * wrong shape: undecodable parameters and paths, header values the firewall refuses,
 	 * an unparseable {@code Accept}, a wildcard or boundary-less body type,
-	 * {@code /error} asked for directly, the calendar file without its token.
+	 * {@code /error} asked for directly, the calendar file without its token, request
+	 * lines longer than Tomcat's header buffer, dates at the ends of ISO's years.
 	 */
 	static Stream<Arguments> requestsTheFuzzerFound() {
 		return Stream.of(Arguments.of("GET /termin/tag?tag=a%ZZ HTTP/1.1\r\n", 400),
@@ -95,7 +103,45 @@ class HttpEdgeCasesIntegrationTest {
 				Arguments.of("POST /api/v1/appointments HTTP/1.1\r\nContent-Type: */*\r\nContent-Length: 2\r\n\r\n{}",
 						415),
 				Arguments.of("POST /api/v1/appointments/confirmations HTTP/1.1\r\nContent-Type: multipart/form-data\r\n"
-						+ "Content-Length: 2\r\n\r\n{}", 400));
+						+ "Content-Length: 2\r\n\r\n{}", 400),
+				// a request line longer than Tomcat's header buffer: refused before the
+				// path is known, still in the shape of the path
+				Arguments.of("GET /api/v1/procedures?q=" + "%C3%A4".repeat(4_000) + " HTTP/1.1\r\n", 400),
+				Arguments.of("GET /api/v1/appointments/" + "x".repeat(40_000) + " HTTP/1.1\r\n", 400),
+				Arguments.of("GET http://localhost/api/v1/locations?q=" + "y".repeat(20_000) + " HTTP/1.1\r\n", 400),
+				Arguments.of("GET /leistungen?q=" + "%C3%A4".repeat(4_000) + " HTTP/1.1\r\n", 400),
+				// a form body that does not decode on DELETE or PUT: Spring's form
+				// content
+				// filter failed on it before any handler could answer
+				Arguments.of("DELETE /api/v1/appointments/T-YBR4-5RNC HTTP/1.1\r\nContent-Type: "
+						+ "application/x-www-form-urlencoded\r\nContent-Length: 8\r\n\r\na=%ZZ%C0", 404),
+				Arguments.of("PUT /suche HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+						+ "Content-Length: 8\r\n\r\na=%ZZ%C0", 403),
+				// dates at the ends of ISO's years: arithmetic a day later overflowed
+				Arguments.of("GET /api/v1/availability?procedure=personalausweis-beantragen&location="
+						+ "buergerbuero-otto-schill-strasse&from=%2B999999999-12-31 HTTP/1.1\r\n", 400),
+				Arguments.of("GET /api/v1/availability/days?procedure=personalausweis-beantragen&location="
+						+ "buergerbuero-otto-schill-strasse&from=-999999999-01-01 HTTP/1.1\r\n", 400));
+	}
+
+	/**
+	 * The interpreting desk's day and month at the ends of ISO's years (a day or month
+	 * later overflowed): the readable page for a day that is not there.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/staff/dolmetschen?tag=+999999999-12-31", "/staff/dolmetschen?tag=-999999999-01-01",
+			"/staff/dolmetschen/abrechnung?monat=+999999999-12", "/staff/dolmetschen/abrechnung?monat=-999999999-01" })
+	void answersInterpretingDaysAtTheEndOfTimeWithAPage(String target) throws Exception {
+		String[] parts = target.split("[?=]");
+		var response = mvc
+			.perform(get(parts[0]).param(parts[1], parts[2])
+				.with(user("admin").authorities(() -> "ROLE_STAFF", () -> "ADMINISTRATOR")))
+			.andReturn()
+			.getResponse();
+
+		assertThat(response.getStatus()).as(target).isEqualTo(404);
+		assertThat(response.getContentType()).startsWith("text/html");
+		assertThat(response.getContentAsString()).contains("<h1").doesNotContain("Exception");
 	}
 
 	@ParameterizedTest
@@ -111,7 +157,7 @@ class HttpEdgeCasesIntegrationTest {
 		String body = response.text();
 		assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Apache Tomcat");
 		if (status >= 400) {
-			if (request.contains(" /api/")) {
+			if (request.split(" ", 3)[1].replaceFirst("^http://[^/]+", "").startsWith("/api/")) {
 				assertThat(response.contentType()).as(request).startsWith("application/problem+json");
 				assertThat(body).contains("\"status\":" + status);
 			}
