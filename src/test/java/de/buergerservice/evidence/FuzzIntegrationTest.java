@@ -32,11 +32,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Bad input never breaks the application: {@value #DEFAULT_REQUESTS} seeded random
  * requests (more with {@code -Devidence.fuzz.requests=…}; another seed with
- * {@code -Devidence.fuzz.seed=…}) to every endpoint Spring knows, public ones as a
- * citizen, staff ones signed in with the role they need and with a CSRF token. Not one
- * answer is a 5xx or shows a stack trace; every client error of the API is a problem
- * document and every other one a readable page. The rate limits are raised and the proof
- * of work made cheap so that the fuzzer's requests get past them to the code behind.
+ * {@code -Devidence.fuzz.seed=…}, a new one each run with {@code =random}) to every
+ * endpoint Spring knows, public ones as a citizen, staff ones signed in with the role
+ * they need and with a CSRF token. Not one answer is a 5xx or shows a stack trace; every
+ * client error of the API is a problem document and every other one a readable page. The
+ * rate limits are raised and the proof of work made cheap so that the fuzzer's requests
+ * get past them to the code behind.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "buergerservice.booking.limits.per-client=100000000",
@@ -44,6 +45,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"buergerservice.booking.waiting-list.max-entries-per-email=100000000",
 		"buergerservice.booking.challenge.max-number=1000" })
 class FuzzIntegrationTest {
+
+	/** The seed of a build without {@code -Devidence.fuzz.seed}. */
+	static final long DEFAULT_SEED = 13335556561246L;
 
 	static final int DEFAULT_REQUESTS = 10_000;
 
@@ -128,7 +132,10 @@ class FuzzIntegrationTest {
 
 	@Test
 	void answersEveryBadRequestWithAClientErrorInTheRightShape() throws Exception {
-		long seed = Long.getLong("evidence.fuzz.seed", System.nanoTime());
+		// a fixed seed by default, so that a build is red or green for the same requests;
+		// "random" explores new ones
+		String configured = System.getProperty("evidence.fuzz.seed", String.valueOf(DEFAULT_SEED));
+		long seed = "random".equals(configured) ? System.nanoTime() : Long.parseLong(configured);
 		int requests = Integer.getInteger("evidence.fuzz.requests", DEFAULT_REQUESTS);
 		System.out.println("Fuzzing with seed " + seed + " (repeat with -Devidence.fuzz.seed=" + seed + ")");
 		HttpFuzzer fuzzer = new HttpFuzzer(port, endpoints, this::examples, new SignedIn());
