@@ -10,6 +10,7 @@ import de.buergerservice.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Crashes during a booking rush. The application is killed with SIGKILL while clients
@@ -66,6 +67,51 @@ class CrashIntegrationTest {
 			assertThat(Set.copyOf(finalStatuses.values())).as("every hold lapsed").containsOnly("EXPIRED");
 			assertThat(records.bookedSeats()).as("capacity given back").isEqualTo(baseline);
 			assertThat(records.violations()).isEmpty();
+		}
+	}
+
+	@Test
+	void postgresImmediateShutdownDuringARushLosesNoAcknowledgedBooking() {
+		assumeFalse(TestDatabases.external(),
+				"PostgreSQL is an external server (" + TestDatabases.URL_VARIABLE + "): this test cannot restart it; "
+						+ "the embedded default (no " + TestDatabases.URL_VARIABLE + ") runs it");
+		Map<String, Object> figures = new LinkedHashMap<>();
+		try (OwnPostgres postgres = OwnPostgres.start()) {
+			TestDatabases.Database database = postgres.create("bs_faults_pg_restart");
+			Records records = new Records(database);
+			try (AppProcess app = AppProcess.on("crash-postgres", database,
+					Map.of("buergerservice.booking.email-confirmation", "off"))) {
+				figures.put("startup.s", seconds(app.start()));
+
+				Rush rush = new Rush(scale.clients(), () -> List.of(app.url()));
+				rush.runFor(scale.rush()).until(10, Duration.ofMinutes(2));
+				int beforeShutdown = rush.acknowledgedCount();
+				long down = System.nanoTime();
+				postgres.immediateShutdown();
+				AppProcess.sleep(Duration.ofSeconds(2));
+				figures.put("postgres.restart.s", seconds(postgres.restart()));
+				figures.put("postgres.down.s", seconds(Duration.ofNanos(System.nanoTime() - down)));
+				// the instance recovers by itself: clients book again
+				rush.until(rush.acknowledgedCount() + 10, Duration.ofMinutes(3));
+				List<Rush.Acknowledged> acknowledged = rush.stop().acknowledged();
+				figures.put("rush.outcomes", rush.outcomes());
+				figures.put("acknowledged.before-shutdown", beforeShutdown);
+				figures.put("acknowledged", acknowledged.size());
+
+				Map<String, String> statuses = records.statuses(references(acknowledged));
+				figures.put("lost", acknowledged.size() - statuses.size());
+				figures.put("violations", records.violations().size());
+				figures.put("ready-after", app.ready());
+				Scale.record("crash-postgres", figures);
+
+				assertThat(acknowledged.size()).as("bookings acknowledged after the restart")
+					.isGreaterThanOrEqualTo(beforeShutdown + 10);
+				assertThat(statuses).as("acknowledged bookings after PostgreSQL's crash recovery")
+					.hasSize(acknowledged.size());
+				assertThat(Set.copyOf(statuses.values())).containsOnly("CONFIRMED");
+				assertThat(records.violations()).isEmpty();
+				assertThat(app.ready()).isTrue();
+			}
 		}
 	}
 
