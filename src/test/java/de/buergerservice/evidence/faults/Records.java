@@ -68,6 +68,15 @@ final class Records {
 			.single();
 	}
 
+	/** Status → count of the event publications not yet completed. */
+	Map<String, Long> incompleteByStatus() {
+		Map<String, Long> byStatus = new java.util.TreeMap<>();
+		jdbc.sql("""
+				SELECT coalesce(status, '(none)'), count(*) FROM event_publication WHERE completion_date IS NULL
+				GROUP BY 1""").query((rs, row) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+		return byStatus;
+	}
+
 	/** Event publications not yet completed (the outbox's backlog). */
 	long incompletePublications() {
 		return count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
