@@ -165,7 +165,7 @@ public final class FaultsReport {
 				| fault | what must hold | this run |
 				|---|---|---|
 				""");
-		md.append("| **SIGKILL** of the application during a rush (`CrashIntegrationTest`), holds of 20 s, then a "
+		md.append("| **SIGKILL** of the application during a rush (`CrashIntegrationTest`), holds of 5 s (they lapse during the rush too), then a "
 				+ "restart | every acknowledged booking in the database, ledger clean right after the kill and after "
 				+ "the restart; the holds that were open lapse on the restarted instance and every seat comes back | ")
 			.append(sigkill(f.sigkill()))
@@ -195,6 +195,8 @@ public final class FaultsReport {
 				the test), which marks publications left `PUBLISHED`, `PROCESSING` or `RESUBMITTED` as `FAILED`, \
 				after which the outbox retry sends them; `notifications.sent_mail` keeps a mail from going out \
 				twice when a publication that was still running is retried (`docs/operations.md`).
+
+				**Found and fixed, too.** The long rush answered some bookings with 500: the arbiter's claim 				was one statement (a locking CTE and the `UPDATE`), whose update started from the statement's 				snapshot, older than the locks; a seat freed by a lapsing hold in between was counted free, but 				the new value was computed from the row before the release, and the table's check constraint 				(`booked <= capacity`) refused it. Nothing was oversold (the constraint held), but a citizen got 				an error for a free time. The claim now locks and counts in one statement and updates in a second 				one, whose snapshot sees the locked rows as they are; releases lock in time order as well, and 				the hold-expiry job frees one visit per transaction (it had deadlocked with bookings, locking the 				units of several visits out of order). The tests now let holds lapse during the rush and allow 				no 500.
 
 				**What these runs do not show.** The database in the kill tests keeps `fsync = off` (a crash of \
 				PostgreSQL, not of the machine); the PostgreSQL test is skipped where the tests use an external \

@@ -38,8 +38,8 @@ final class ApiClient {
 		.version(HttpClient.Version.HTTP_1_1)
 		.build();
 
-	/** A free start time and how many more visits fit there. */
-	record Slot(String start, int free) {
+	/** A free start time, the visit's end and how many more visits fit there. */
+	record Slot(String start, String end, int free) {
 	}
 
 	/** An answer: its status and JSON body. */
@@ -60,7 +60,7 @@ final class ApiClient {
 		}
 		List<Slot> slots = new ArrayList<>();
 		for (JsonNode slot : answer.body().get("slots")) {
-			slots.add(new Slot(slot.get("start").asString(), slot.get("free").asInt()));
+			slots.add(new Slot(slot.get("start").asString(), slot.get("end").asString(), slot.get("free").asInt()));
 		}
 		return slots;
 	}

@@ -75,6 +75,8 @@ final class AppProcess implements AutoCloseable {
 		properties.put("buergerservice.booking.hold", "20s");
 		properties.put("buergerservice.booking.jobs.holds", "2s");
 		properties.put("server.shutdown", "immediate");
+		// few idle connections: on CI's server the other tests' contexts hold theirs too
+		properties.put("spring.datasource.hikari.minimum-idle", "2");
 		properties.putAll(more);
 		return new AppProcess(name, port, properties);
 	}

@@ -121,6 +121,8 @@ class MailOutageIntegrationTest {
 			Scale.record("mail-outage", figures);
 
 			assertThat(acknowledged.size()).as("bookings during the outage").isGreaterThan(beforeOutage);
+			assertThat(rush.outcome("500")).as("answers 500 (the mail server is none of the booking's business)")
+				.isZero();
 			assertThat(records.statuses(CrashIntegrationTest.references(acknowledged))).hasSize(acknowledged.size());
 			assertThat(withoutMail).as("confirmed appointments without a mail").isEmpty();
 			assertThat(duplicates).as("references with more than one mail").isEmpty();
