@@ -178,7 +178,8 @@ public final class FaultsReport {
 			.append(" |\n");
 		md.append("| **Two instances** on one PostgreSQL, a rush through both (`TwoInstancesIntegrationTest`) | "
 				+ "nothing oversold; a booking through one shows in the other's availability within 1 s "
-				+ "(LISTEN/NOTIFY, measured from the 201 to the end of the poll that showed it) | ")
+				+ "(LISTEN/NOTIFY, measured from the 201 to the end of the poll that showed it; the control shows that the "
+				+ "instance answers from memory, so the rounds measure the notification, not a database read) | ")
 			.append(twoInstances(f.twoInstances()))
 			.append(" |\n");
 		md.append("| **SMTP down** (GreenMail behind a port that refuses connections) during a rush and a SIGKILL "
@@ -237,7 +238,8 @@ public final class FaultsReport {
 				+ value(p, "acknowledged.b") + "), " + value(p, "lost") + " lost, " + value(p, "violations")
 				+ " ledger violations; seen by the other instance after p50 " + value(p, "propagation.p50.ms")
 				+ " ms, max " + value(p, "propagation.max.ms") + " ms (" + value(p, "propagation.rounds")
-				+ " rounds)";
+				+ " rounds); control: a change written to the table without a notification seen within 2 s: "
+				+ value(p, "control.unnotified-change-seen");
 	}
 
 	private static String mail(Properties p) {
