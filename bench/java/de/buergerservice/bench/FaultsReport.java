@@ -87,7 +87,7 @@ public final class FaultsReport {
 			.append(value(f.sigkill(), "violations.final"))
 			.append(" | outcomes ")
 			.append(value(f.sigkill(), "rush.outcomes"))
-			.append("; holds expired after restart ")
+			.append("; holds lapsed (during the rush and after the restart) ")
 			.append(value(f.sigkill(), "holds.expired"))
 			.append(", seats still held ")
 			.append(value(f.sigkill(), "booked-seats.after-expiry"))
@@ -217,7 +217,7 @@ public final class FaultsReport {
 		return value(p, "acknowledged") + " acknowledged, " + value(p, "lost") + " lost, "
 				+ value(p, "violations.after-kill") + " / " + value(p, "violations.final")
 				+ " ledger violations (after the kill / at the end); " + value(p, "holds.expired")
-				+ " holds expired, seats still held " + value(p, "booked-seats.after-expiry");
+				+ " holds lapsed (during the rush and after the restart), seats still held " + value(p, "booked-seats.after-expiry");
 	}
 
 	private static String postgres(Properties p) {
