@@ -214,6 +214,12 @@ public final class BenchReport {
 			}
 			md.setLength(md.length() - 2);
 			md.append(".\n\n");
+			List<String> names = List.of("calendar", "start times", "anywhere");
+			List<String> keys = List.of("days", "slots", "anywhere");
+			chart(md, "Availability: answers per second (first bar application, second PostgreSQL)", "per second",
+					names, series(availability, keys, ".app.rps"), series(availability, keys, ".sql.tps"));
+			chart(md, "Availability: p99 latency in ms (first bar application, second PostgreSQL; goal 25 ms)", "ms",
+					names, series(availability, keys, ".app.p99_ms"), series(availability, keys, ".sql.p99_ms"));
 		}
 
 		if (!rush.isEmpty()) {
@@ -292,11 +298,50 @@ public final class BenchReport {
 				.append(", socket errors ")
 				.append(rush.getProperty("app.socket_errors"))
 				.append(".\n\n");
+			chart(md, "Booking rush: bookings per second", "booked/s",
+					List.of("application", "pgbench", "pgbench + app steps"),
+					new double[] { parse(rush.getProperty("app.created_per_s")),
+							parse(rush.getProperty("sql.booked_per_s")),
+							parse(rush.getProperty("sql_app_steps.booked_per_s")) });
 		}
 		md.append("Raw output: `bench/target/results/` (wrk and pgbench as printed, `*.properties`). ")
 			.append("Regenerate this section with `bench/report.sh`.\n");
 		md.append(END);
 		return md.toString();
+	}
+
+	/**
+	 * A bar chart as a Mermaid {@code xychart-beta} block (GitHub and most Markdown viewers
+	 * draw it; elsewhere it stays readable text); one bar series per array, missing
+	 * values as 0. Nothing when no value is known.
+	 */
+	private static void chart(StringBuilder md, String title, String axis, List<String> labels, double[]... bars) {
+		boolean any = false;
+		for (double[] bar : bars) {
+			for (double value : bar) {
+				any |= !Double.isNaN(value);
+			}
+		}
+		if (!any) {
+			return;
+		}
+		md.append("```mermaid\nxychart-beta\n    title \"").append(title).append("\"\n    x-axis [");
+		md.append(String.join(", ", labels.stream().map(label -> "\"" + label + "\"").toList()));
+		md.append("]\n    y-axis \"").append(axis).append("\"\n");
+		for (double[] bar : bars) {
+			md.append("    bar [");
+			for (int i = 0; i < bar.length; i++) {
+				md.append(i == 0 ? "" : ", ")
+					.append(String.format(Locale.ROOT, "%.1f", Double.isNaN(bar[i]) ? 0 : bar[i]));
+			}
+			md.append("]\n");
+		}
+		md.append("```\n\n");
+	}
+
+	/** The values of {@code <key><suffix>} for each key, NaN where missing. */
+	private static double[] series(Properties properties, List<String> keys, String suffix) {
+		return keys.stream().mapToDouble(key -> parse(properties.getProperty(key + suffix))).toArray();
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -46,8 +47,16 @@ public class AvailabilityIndex {
 	/** The days being read, with the changes heard of meanwhile. */
 	private final Map<Key, Reading> reading = new ConcurrentHashMap<>();
 
-	private final Executor refresher = Executors
-		.newThreadPerTaskExecutor(Thread.ofVirtual().name("availability-refresh-", 0).factory());
+	/**
+	 * Reads stale days again in the background, two at a time: the whole horizon goes
+	 * stale at once (it was read at once), and a thread per day took every pooled
+	 * connection and the CPU from the requests (p99 of seconds in the Berlin benchmark).
+	 */
+	private final Executor refresher = Executors.newFixedThreadPool(2,
+			Thread.ofPlatform().daemon().name("availability-refresh-", 0).factory());
+
+	/** The stale days waiting for or in the background refresh, each once. */
+	private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
 
 	private final CapacityStore store;
 
@@ -77,13 +86,17 @@ public class AvailabilityIndex {
 		if (day == null) {
 			return read(key);
 		}
-		if (System.currentTimeMillis() - day.loadedAt() > maxAgeMillis && !reading.containsKey(key)) {
+		if (System.currentTimeMillis() - day.loadedAt() > maxAgeMillis && !reading.containsKey(key)
+				&& refreshing.add(key)) {
 			refresher.execute(() -> {
 				try {
 					read(key);
 				}
 				catch (RuntimeException ex) {
 					LOG.warn("Could not read {} {} again: {}", location.value(), date, ex.getMessage());
+				}
+				finally {
+					refreshing.remove(key);
 				}
 			});
 		}
