@@ -1,5 +1,6 @@
 package de.buergerservice.platform.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,6 +73,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ InvalidParameterException.class, RequestRejectedException.class })
 	ResponseEntity<ProblemDetail> undecodable(RuntimeException ex) {
 		return ResponseEntity.badRequest().body(problems.problem(HttpStatus.BAD_REQUEST, "problem.detail.400"));
+	}
+
+	/**
+	 * The database out of reach (down, restarting, or every pooled connection busy past
+	 * the pool's wait): 503 with {@code Retry-After}, so that a client tries again
+	 * instead of reporting a fault.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, SQLTransientConnectionException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		LOG.warn("No database connection for an API request: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
+			.body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.detail.503"));
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package de.buergerservice.platform.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import de.buergerservice.shared.NotFoundException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -22,6 +24,7 @@ import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -85,6 +88,13 @@ class PageExceptionHandler {
 	 * Spring MVC's own exceptions (unsupported method, missing resource, …) keep their
 	 * status.
 	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, SQLTransientConnectionException.class })
+	ModelAndView unavailable(Exception ex, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		LOG.warn("No database connection for a page: {}", ex.getMessage());
+		response.setHeader("Retry-After", "10");
+		return page(ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "error.page.503"), request, locale);
+	}
+
 	@ExceptionHandler
 	ModelAndView other(Exception ex, HttpServletRequest request, Locale locale) {
 		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
