@@ -32,6 +32,11 @@ final class QueueOrder {
 			@Nullable String passedTo) {
 	}
 
+	/**
+	 * The tickets a counter may call, in the order to call them. Tickets equal in rank
+	 * and time keep the order they are given in (the store gives them by arrival, then by
+	 * number, so two tickets drawn in the same second are called in the order drawn).
+	 */
 	static List<Waiting> order(List<Waiting> waiting, String counter, Set<ProcedureId> skills, Instant now,
 			Duration earlyCall) {
 		return waiting.stream()

@@ -112,7 +112,8 @@ public class TicketStore {
 	List<QueueOrder.Waiting> waiting(LocationId location, LocalDate day) {
 		return jdbc.sql("""
 				SELECT id, kind, procedures, due_at, arrived_at, passed_to FROM frontdesk.ticket
-				WHERE location_id = ? AND day = ? AND status = 'WAITING'""")
+				WHERE location_id = ? AND day = ? AND status = 'WAITING'
+				ORDER BY arrived_at, number""")
 			.params(location.value(), day)
 			.query((rs, row) -> new QueueOrder.Waiting(rs.getObject(1, UUID.class), TicketKind.valueOf(rs.getString(2)),
 					procedureSet(rs.getArray(3)), instant(rs, "due_at"), rs.getTimestamp(5).toInstant(),

@@ -62,6 +62,15 @@ class QueueOrderTest {
 	}
 
 	@Test
+	void walkInsDrawnInTheSameSecondKeepTheOrderTheStoreGivesThem() {
+		Waiting drawnFirst = walkIn(minutes(-3));
+		Waiting drawnSecond = walkIn(minutes(-3));
+
+		assertThat(order(drawnFirst, drawnSecond)).containsExactly(drawnFirst, drawnSecond);
+		assertThat(order(drawnSecond, drawnFirst)).containsExactly(drawnSecond, drawnFirst);
+	}
+
+	@Test
 	void walkInsFillTheGapsInTheOrderTheyCame() {
 		Waiting second = walkIn(minutes(-5));
 		Waiting first = walkIn(minutes(-30));
