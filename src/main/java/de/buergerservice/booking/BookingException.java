@@ -2,6 +2,8 @@ package de.buergerservice.booking;
 
 import java.util.List;
 
+import de.buergerservice.shared.FieldProblem;
+
 /**
  * Why a booking, rescheduling or waiting-list request was refused. Nothing was held or
  * changed.
@@ -68,7 +70,7 @@ public abstract sealed class BookingException extends RuntimeException {
 	}
 
 	/** One thing wrong with a request. */
-	public record Problem(String field, String messageKey, List<Object> arguments) {
+	public record Problem(String field, String messageKey, List<Object> arguments) implements FieldProblem {
 
 		public Problem {
 			arguments = List.copyOf(arguments);

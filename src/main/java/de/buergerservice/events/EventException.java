@@ -2,6 +2,8 @@ package de.buergerservice.events;
 
 import java.util.List;
 
+import de.buergerservice.shared.FieldProblem;
+
 /**
  * Why a registration was refused. Nothing was held or changed.
  */
@@ -71,7 +73,7 @@ public abstract sealed class EventException extends RuntimeException {
 	}
 
 	/** One thing wrong with a request. */
-	public record Problem(String field, String messageKey, List<Object> arguments) {
+	public record Problem(String field, String messageKey, List<Object> arguments) implements FieldProblem {
 
 		public Problem {
 			arguments = List.copyOf(arguments);

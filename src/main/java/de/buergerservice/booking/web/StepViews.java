@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import de.buergerservice.booking.Citizen;
 import de.buergerservice.booking.VisitItem;
 import de.buergerservice.booking.web.BookingSteps.CalendarMonth;
 import de.buergerservice.locations.Location;
+import de.buergerservice.shared.FieldErrors;
 import de.buergerservice.shared.City;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 class StepViews {
+
+	/** The API's field names and the pages' field ids. */
+	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("citizen.name", "name"),
+			Map.entry("citizen.email", "email"), Map.entry("citizen.phone", "telefon"),
+			Map.entry("language", "sprache"), Map.entry("procedures", "leistungen"),
+			Map.entry("procedure", "leistungen"), Map.entry("quantities", "leistungen"),
+			Map.entry("quantity", "leistungen"), Map.entry("location", "ort"), Map.entry("locations", "orte"),
+			Map.entry("from", "von"), Map.entry("to", "bis"), Map.entry("start", "zeit"),
+			Map.entry("interpreterLanguage", "dolmetschen"));
 
 	private final BookingSteps steps;
 
@@ -176,7 +187,7 @@ class StepViews {
 	/** The errors of a page; 400 unless a status was set already. */
 	String withErrors(String view, List<BookingException.Problem> problems, Model model, Locale locale,
 			HttpServletResponse response) {
-		PageErrors errors = PageErrors.of(problems, messages, locale);
+		FieldErrors errors = FieldErrors.of(problems, FIELDS, messages, locale);
 		model.addAttribute("errors", errors);
 		if (errors.any() && response.getStatus() < 400) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,7 @@ import de.buergerservice.events.RegistrationRequest;
 import de.buergerservice.events.RegistrationToken;
 import de.buergerservice.shared.City;
 import de.buergerservice.shared.NotFoundException;
+import de.buergerservice.shared.FieldErrors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -41,6 +43,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class EventPages {
+
+	/** The service's field names and the form's field ids. */
+	private static final Map<String, String> FIELDS = Map.of("session", "termin");
 
 	private final Events events;
 
@@ -67,7 +72,7 @@ class EventPages {
 
 	@GetMapping("/veranstaltungen/{id}")
 	String event(@PathVariable String id, Model model, Locale locale) {
-		return form(event(id), new Form(null, null, null), FormErrors.none(), null, model, locale);
+		return form(event(id), new Form(null, null, null), FieldErrors.none(), null, model, locale);
 	}
 
 	@PostMapping("/veranstaltungen/{id}")
@@ -100,7 +105,7 @@ class EventPages {
 		}
 		catch (EventException.Invalid ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(event, form, FormErrors.of(ex.problems(), messages, locale), null, model, locale);
+			return form(event, form, FieldErrors.of(ex.problems(), FIELDS, messages, locale), null, model, locale);
 		}
 		catch (EventException.Full | EventException.Closed | EventException.AlreadyRegistered ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
@@ -109,14 +114,14 @@ class EventPages {
 				case EventException.Closed closed -> "events.page.refused.closed";
 				default -> "events.page.refused.already";
 			};
-			return form(event, form, FormErrors.none(), key, model, locale);
+			return form(event, form, FieldErrors.none(), key, model, locale);
 		}
 		catch (EventException.UnknownEvent ex) {
 			throw unknownEvent(id);
 		}
 	}
 
-	private String form(Event event, Form form, FormErrors errors, @Nullable String refused, Model model,
+	private String form(Event event, Form form, FieldErrors errors, @Nullable String refused, Model model,
 			Locale locale) {
 		Instant now = clock.instant();
 		model.addAttribute("event", event);

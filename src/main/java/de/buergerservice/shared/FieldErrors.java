@@ -1,35 +1,37 @@
-package de.buergerservice.events.web;
+package de.buergerservice.shared;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import de.buergerservice.events.EventException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 
 /**
- * The problems of the registration form in the citizen's language, as its error summary
- * lists them (each a link to its field) and as each field shows its own. The service
- * names fields as the API does; the form's fields have German ids.
+ * The problems of a form in the reader's language, as its error summary lists them (each
+ * a link to its field) and as each field shows its own. Modules name fields as their API
+ * does ({@code citizen.email}); a page's fields have German ids, given as a map.
  */
-record FormErrors(List<Entry> entries) {
+public record FieldErrors(List<Entry> entries) {
 
-	private static final Map<String, String> FIELDS = Map.of("session", "termin");
-
-	FormErrors {
+	public FieldErrors {
 		entries = List.copyOf(entries);
 	}
 
-	static FormErrors none() {
-		return new FormErrors(List.of());
+	public static FieldErrors none() {
+		return new FieldErrors(List.of());
 	}
 
-	static FormErrors of(List<EventException.Problem> problems, MessageSource messages, Locale locale) {
-		return new FormErrors(problems.stream()
-			.map(problem -> new Entry(FIELDS.getOrDefault(problem.field(), problem.field()),
+	/**
+	 * The problems' messages, each under the page's id for its field (the field's own
+	 * name where the map has none), without repeats.
+	 */
+	public static FieldErrors of(List<? extends FieldProblem> problems, Map<String, String> fieldIds,
+			MessageSource messages, Locale locale) {
+		return new FieldErrors(problems.stream()
+			.map(problem -> new Entry(fieldIds.getOrDefault(problem.field(), problem.field()),
 					messages.getMessage(problem.messageKey(), problem.arguments().toArray(), problem.messageKey(),
 							locale)))
 			.distinct()
@@ -54,7 +56,7 @@ record FormErrors(List<Entry> entries) {
 	}
 
 	/** One problem: the id of the field it concerns and what to do. */
-	record Entry(String field, String message) {
+	public record Entry(String field, String message) {
 	}
 
 }
