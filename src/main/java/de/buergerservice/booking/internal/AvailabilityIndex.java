@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.Pool;
@@ -23,6 +26,7 @@ import de.buergerservice.shared.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,42 +56,54 @@ public class AvailabilityIndex {
 	 * stale at once (it was read at once), and a thread per day took every pooled
 	 * connection and the CPU from the requests (p99 of seconds in the Berlin benchmark).
 	 */
-	private final Executor refresher = Executors.newFixedThreadPool(2,
-			Thread.ofPlatform().daemon().name("availability-refresh-", 0).factory());
+	private final Executor refresher;
 
 	/** The stale days waiting for or in the background refresh, each once. */
 	private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
 
-	private final CapacityStore store;
+	private final DayLoader loader;
 
-	private final PoolDirectory pools;
-
-	private final Locations locations;
+	/** The location of a pool. */
+	private final Function<PoolId, Optional<LocationId>> locationOf;
 
 	private final ZoneId zone;
 
-	private final Clock clock;
+	private final Clock ages;
 
 	private final long maxAgeMillis;
 
-	AvailabilityIndex(CapacityStore store, PoolDirectory pools, Locations locations, City city, Clock clock,
+	@Autowired
+	AvailabilityIndex(CapacityStore store, PoolDirectory pools, Locations locations, City city,
 			BookingProperties properties) {
-		this.store = store;
-		this.pools = pools;
-		this.locations = locations;
-		this.zone = city.zone();
-		this.clock = clock;
-		this.maxAgeMillis = properties.availability().maxAge().toMillis();
+		this(loader(store, pools, locations, city.zone()), pools::locationOf, city.zone(), Clock.systemUTC(),
+				properties.availability().maxAge().toMillis(), newRefresher());
 	}
 
+	/**
+	 * @param ages the clock a day's age is told by: the machine's, not the city's
+	 * business clock (which tests set)
+	 */
+	AvailabilityIndex(DayLoader loader, Function<PoolId, Optional<LocationId>> locationOf, ZoneId zone, Clock ages,
+			long maxAgeMillis, Executor refresher) {
+		this.loader = loader;
+		this.locationOf = locationOf;
+		this.zone = zone;
+		this.ages = ages;
+		this.maxAgeMillis = maxAgeMillis;
+		this.refresher = refresher;
+	}
+
+	/**
+	 * A day from memory (read from the database when first asked for). A day past its age
+	 * is answered as it is and read again in the background.
+	 */
 	DayCapacity day(LocationId location, LocalDate date) {
 		Key key = new Key(location, date);
 		DayCapacity day = days.get(key);
 		if (day == null) {
 			return read(key);
 		}
-		if (System.currentTimeMillis() - day.loadedAt() > maxAgeMillis && !reading.containsKey(key)
-				&& refreshing.add(key)) {
+		if (stale(key, day) && !reading.containsKey(key) && refreshing.add(key)) {
 			refresher.execute(() -> {
 				try {
 					read(key);
@@ -103,6 +119,29 @@ public class AvailabilityIndex {
 		return day;
 	}
 
+	/**
+	 * Past its maximum age plus up to half of it more, by the day: days read together
+	 * (the whole horizon, when the index is primed) go stale one after another, not at
+	 * once, so their refresh is a steady trickle instead of a burst.
+	 */
+	private boolean stale(Key key, DayCapacity day) {
+		long spread = maxAgeMillis / 2;
+		long extra = spread == 0 ? 0 : Math.floorMod(mix(key.hashCode()), spread);
+		return ages.millis() - day.loadedAt() > maxAgeMillis + extra;
+	}
+
+	/** Murmur3's finaliser: neighbouring days (neighbouring hash codes) far apart. */
+	private static long mix(long hash) {
+		long mixed = (hash ^ (hash >>> 33)) * 0xff51afd7ed558ccdL;
+		mixed = (mixed ^ (mixed >>> 33)) * 0xc4ceb9fe1a85ec53L;
+		return mixed ^ (mixed >>> 33);
+	}
+
+	/** Two daemon threads for the background refresh (see {@link #refresher}). */
+	static ExecutorService newRefresher() {
+		return Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("availability-refresh-", 0).factory());
+	}
+
 	/** Reads a day, or waits for the thread already reading it. */
 	private DayCapacity read(Key key) {
 		Reading mine = new Reading();
@@ -111,7 +150,7 @@ public class AvailabilityIndex {
 			return running.result.join();
 		}
 		try {
-			DayCapacity day = load(key.location(), key.date(), System.currentTimeMillis());
+			DayCapacity day = loader.load(key.location(), key.date(), ages.millis());
 			if (!mine.replanned) {
 				days.put(key, day);
 			}
@@ -127,15 +166,17 @@ public class AvailabilityIndex {
 		}
 	}
 
-	private DayCapacity load(LocationId location, LocalDate date, long now) {
-		List<PoolId> ids = pools.pools(location).stream().map(Pool::id).toList();
-		int grid = locations.find(location).map(Location::gridMinutes).orElse(5);
-		if (ids.isEmpty()) {
-			return DayCapacity.of(date, grid, List.of(), now);
-		}
-		Instant from = date.atStartOfDay(zone).toInstant();
-		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		return DayCapacity.of(date, grid, store.rows(ids, from, to), now);
+	private static DayLoader loader(CapacityStore store, PoolDirectory pools, Locations locations, ZoneId zone) {
+		return (location, date, now) -> {
+			List<PoolId> ids = pools.pools(location).stream().map(Pool::id).toList();
+			int grid = locations.find(location).map(Location::gridMinutes).orElse(5);
+			if (ids.isEmpty()) {
+				return DayCapacity.of(date, grid, List.of(), now);
+			}
+			Instant from = date.atStartOfDay(zone).toInstant();
+			Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+			return DayCapacity.of(date, grid, store.rows(ids, from, to), now);
+		};
 	}
 
 	/** Units' booked seats after a committed change: apply to the day, if in memory. */
@@ -143,7 +184,7 @@ public class AvailabilityIndex {
 		if (units.isEmpty()) {
 			return;
 		}
-		pools.locationOf(pool).ifPresent(location -> {
+		locationOf.apply(pool).ifPresent(location -> {
 			Key key = new Key(location, units.getFirst().start().atZone(zone).toLocalDate());
 			Reading running = reading.get(key);
 			if (running != null) {
@@ -173,12 +214,12 @@ public class AvailabilityIndex {
 		days.clear();
 	}
 
-	ZoneId zone() {
-		return zone;
-	}
+	/** Reads one location's day from the database. */
+	@FunctionalInterface
+	interface DayLoader {
 
-	Clock clock() {
-		return clock;
+		DayCapacity load(LocationId location, LocalDate date, long now);
+
 	}
 
 	private record Key(LocationId location, LocalDate date) {

@@ -2,6 +2,7 @@ package de.buergerservice.booking.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -131,30 +132,43 @@ class AvailabilityService implements Availability {
 		int units = sizing.units(items, day.gridMinutes());
 		LocationRules locationRules = rules.rules(location);
 		Duration length = Duration.ofMinutes((long) units * day.gridMinutes());
+		int[][] free = new int[candidates.size()][];
+		for (int pool = 0; pool < free.length; pool++) {
+			free[pool] = day.free(candidates.get(pool).id(), channel);
+		}
 		List<Slot> slots = new ArrayList<>();
 		for (int first = 0; first + units <= day.size() && slots.size() < limit; first++) {
-			if (!day.contiguous(first, units)) {
+			int visits = visitsFrom(free, first, units);
+			if (visits <= 0 || !day.contiguous(first, units)) {
 				continue;
 			}
-			var start = day.unit(first);
+			Instant start = day.unit(first);
 			boolean allowed = channel == Channel.ONLINE ? locationRules.allowsOnline(start, now)
 					: start.isAfter(now.toInstant());
-			if (!allowed) {
-				continue;
-			}
-			int free = 0;
-			for (Pool pool : candidates) {
-				int poolFree = Integer.MAX_VALUE;
-				for (int unit = first; unit < first + units && poolFree > 0; unit++) {
-					poolFree = Math.min(poolFree, day.free(pool.id(), channel, unit));
-				}
-				free += poolFree;
-			}
-			if (free > 0 && interpreter.anyFree(start, start.plus(length))) {
-				slots.add(new Slot(location, start, start.plus(length), free));
+			if (allowed && interpreter.anyFree(start, start.plus(length))) {
+				slots.add(new Slot(location, start, start.plus(length), visits));
 			}
 		}
 		return slots;
+	}
+
+	/**
+	 * How many more visits of {@code units} units from unit {@code first} on all pools
+	 * together could take: per pool the fewest free seats among those units.
+	 */
+	private static int visitsFrom(int[][] free, int first, int units) {
+		int visits = 0;
+		for (int[] seats : free) {
+			if (seats == null) {
+				continue;
+			}
+			int poolFree = Integer.MAX_VALUE;
+			for (int unit = first; unit < first + units && poolFree > 0; unit++) {
+				poolFree = Math.min(poolFree, seats[unit]);
+			}
+			visits += poolFree;
+		}
+		return visits;
 	}
 
 	/**

@@ -99,6 +99,28 @@ final class DayCapacity {
 		return poolCapacity.get(channel)[unit] - booked.get(pool).get(channel)[unit];
 	}
 
+	/**
+	 * Seats still free in each unit of the day (a copy, consistent for the pool and
+	 * channel), or {@code null} where the pool has none: for readers that look at many
+	 * units at once.
+	 */
+	int[] free(PoolId pool, Channel channel) {
+		if (version < 0) {
+			return null;
+		}
+		Map<Channel, int[]> poolCapacity = capacity.get(pool);
+		int[] seats = poolCapacity == null ? null : poolCapacity.get(channel);
+		if (seats == null) {
+			return null;
+		}
+		int[] taken = booked.get(pool).get(channel);
+		int[] free = new int[seats.length];
+		for (int unit = 0; unit < free.length; unit++) {
+			free[unit] = seats[unit] - taken[unit];
+		}
+		return free;
+	}
+
 	/** Whether the units from {@code first} on follow each other without a gap. */
 	boolean contiguous(int first, int count) {
 		if (first < 0 || first + count > units.length) {
