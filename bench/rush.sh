@@ -149,6 +149,7 @@ booked_app=$(bench_value "SELECT count(*) FROM booking.appointment WHERE citizen
   echo "app.created=$(field created)"
   echo "app.conflicts=$(field conflicts)"
   echo "app.limited=$(field limited)"
+  echo "app.shed=$(field shed)"
   echo "app.invalid=$(field invalid)"
   echo "app.failed=$(field failed)"
   echo "app.socket_errors=$(($(field connect_errors) + $(field read_errors) + $(field write_errors) + $(field timeouts)))"

@@ -3,13 +3,16 @@
 -- With BENCH_CLIENT_IPS > 0, every request comes from one of that many client addresses
 -- (X-Forwarded-For from 198.18.0.0/15, the benchmarking range; the application runs with
 -- server.forward-headers-strategy=native, as behind a load balancer), so that the per-client
--- rate limit is spread over many buckets as it is in a real rush. Counts 201, 409, 429, others.
+-- rate limit is spread over many buckets as it is in a real rush. Counts 201, 409, 429, 503 (shed by
+-- the application's admission control: the client waits its Retry-After, as a browser's user
+-- sending the form again would, before the connection's next request), others.
 local common = dofile(os.getenv("BENCH_WRK_DIR") .. "/common.lua")
 local counter = 0
 local threads = {}
 local slots, ips
 local seq = 0
-created, conflicts, limited, invalid, failed = 0, 0, 0, 0, 0
+created, conflicts, limited, shed, invalid, failed = 0, 0, 0, 0, 0, 0
+local wait_ms = 0
 
 function setup(thread)
   counter = counter + 1
@@ -44,6 +47,10 @@ function response(status, headers, body)
     conflicts = conflicts + 1
   elseif status == 429 then
     limited = limited + 1
+  elseif status == 503 then
+    shed = shed + 1
+    -- Retry-After in seconds, spread over ±50 % so that the shed clients do not return together
+    wait_ms = (tonumber(headers["Retry-After"]) or 1) * math.random(500, 1500)
   elseif status >= 400 and status < 500 then
     invalid = invalid + 1
   else
@@ -51,14 +58,21 @@ function response(status, headers, body)
   end
 end
 
+-- wrk asks after each response how long the connection waits before its next request
+function delay()
+  local wait = wait_ms
+  wait_ms = 0
+  return wait
+end
+
 function done(summary, latency, requests)
-  local totals = { created = 0, conflicts = 0, limited = 0, invalid = 0, failed = 0 }
+  local totals = { created = 0, conflicts = 0, limited = 0, shed = 0, invalid = 0, failed = 0 }
   for _, thread in ipairs(threads) do
     for name, _ in pairs(totals) do
       totals[name] = totals[name] + thread:get(name)
     end
   end
   common.report("rush", summary, latency, string.format(
-    ',"created":%d,"conflicts":%d,"limited":%d,"invalid":%d,"failed":%d',
-    totals.created, totals.conflicts, totals.limited, totals.invalid, totals.failed))
+    ',"created":%d,"conflicts":%d,"limited":%d,"shed":%d,"invalid":%d,"failed":%d',
+    totals.created, totals.conflicts, totals.limited, totals.shed, totals.invalid, totals.failed))
 end

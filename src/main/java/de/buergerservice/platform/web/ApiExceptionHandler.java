@@ -88,6 +88,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.detail.503"));
 	}
 
+	/** Too many changes at once on this instance (see {@link AdmissionControl}). */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> busy(AdmissionControl.Busy ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, ex.retryAfter())
+			.body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.detail.503.busy"));
+	}
+
 	/**
 	 * Anything else is our fault, with one exception: Spring MVC refuses to read a body
 	 * whose {@code Content-Type} is a wildcard ({@code *}{@code /*}) with an

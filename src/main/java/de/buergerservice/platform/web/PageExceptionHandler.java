@@ -95,6 +95,14 @@ class PageExceptionHandler {
 		return page(ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "error.page.503"), request, locale);
 	}
 
+	/** Too many changes at once on this instance (see {@link AdmissionControl}). */
+	@ExceptionHandler
+	ModelAndView busy(AdmissionControl.Busy ex, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) {
+		response.setHeader("Retry-After", ex.retryAfter());
+		return page(ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "error.page.503.busy"), request, locale);
+	}
+
 	@ExceptionHandler
 	ModelAndView other(Exception ex, HttpServletRequest request, Locale locale) {
 		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -19,10 +22,21 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Language selection: German or English, remembered per browser.
+ * Language selection (German or English, remembered per browser), content negotiation
+ * that survives broken headers, and admission control for citizens' changes.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdmissionProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final AdmissionProperties admission;
+
+	private final MeterRegistry meters;
+
+	WebConfiguration(AdmissionProperties admission, MeterRegistry meters) {
+		this.admission = admission;
+		this.meters = meters;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -41,6 +55,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RememberLanguage(localeResolver())).excludePathPatterns("/api/**");
+		registry.addInterceptor(new AdmissionControl(admission, meters)).excludePathPatterns("/staff/**");
 	}
 
 	private static final class LenientAccept extends HeaderContentNegotiationStrategy {

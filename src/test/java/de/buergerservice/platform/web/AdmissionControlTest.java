@@ -1,0 +1,178 @@
+package de.buergerservice.platform.web;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import de.buergerservice.shared.City;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Citizens' changes beyond what one instance works on at once wait a moment for their
+ * turn and are then told to come back (503 with {@code Retry-After}) before anything is
+ * done; reading is never held up, and a finished change frees its turn.
+ */
+class AdmissionControlTest {
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final Changes changes = new Changes(release);
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(changes, new Pages())
+		.addInterceptors(
+				new AdmissionControl(new AdmissionProperties(1, Duration.ofMillis(50), Duration.ofSeconds(2)), meters))
+		.setControllerAdvice(new ApiExceptionHandler(new ProblemFactory(messages())),
+				new PageExceptionHandler(new LayoutModelAdvice(city()), new ProblemFactory(messages()),
+						new JsonMapper()))
+		.build();
+
+	@AfterEach
+	void releaseTheSlowChange() {
+		release.countDown();
+	}
+
+	@Test
+	void aChangeBeyondTheLimitIsA503ProblemWithRetryAfterAndIsNotWorkedOn() throws Exception {
+		CompletableFuture<MvcResult> slow = aSlowChangeUnderWay();
+
+		MockHttpServletResponse refused = mvc.perform(post("/api/v1/change")).andReturn().getResponse();
+
+		assertThat(refused.getStatus()).isEqualTo(503);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("2");
+		assertThat(refused.getContentType()).startsWith("application/problem+json");
+		assertThat(refused.getContentAsString()).contains("\"status\":503").doesNotContain("Exception");
+		assertThat(changes.worked.get()).as("changes worked on").isEqualTo(1);
+		assertThat(meters.counter("buergerservice.admission.shed").count()).isEqualTo(1);
+		release.countDown();
+		assertThat(slow.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aPageChangeBeyondTheLimitIsAReadable503Page() throws Exception {
+		aSlowChangeUnderWay();
+
+		MvcResult refused = mvc.perform(post("/termin")).andReturn();
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(503);
+		assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo("2");
+		assertThat(refused.getModelAndView()).isNotNull();
+		assertThat(refused.getModelAndView().getViewName()).isEqualTo("error");
+		assertThat(refused.getModelAndView().getModel()).containsEntry("messageKey", "error.page.503.busy");
+		assertThat(changes.worked.get()).isEqualTo(1);
+	}
+
+	@Test
+	void readingIsNotHeldUpByChangesUnderWay() throws Exception {
+		aSlowChangeUnderWay();
+
+		assertThat(mvc.perform(get("/api/v1/reading")).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aFinishedChangeFreesItsTurn() throws Exception {
+		CompletableFuture<MvcResult> slow = aSlowChangeUnderWay();
+		release.countDown();
+		slow.get(10, TimeUnit.SECONDS);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(mvc.perform(post("/api/v1/change")).andReturn().getResponse().getStatus()).isEqualTo(200);
+		}
+		assertThat(meters.counter("buergerservice.admission.shed").count()).isZero();
+	}
+
+	private CompletableFuture<MvcResult> aSlowChangeUnderWay() throws InterruptedException {
+		CompletableFuture<MvcResult> slow = CompletableFuture
+			.supplyAsync(() -> perform(post("/api/v1/change").param("slow", "true")));
+		assertThat(changes.started.await(10, TimeUnit.SECONDS)).as("the slow change started").isTrue();
+		return slow;
+	}
+
+	private MvcResult perform(RequestBuilder request) {
+		try {
+			return mvc.perform(request).andReturn();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static City city() {
+		return new City("Leipzig", "Amt für Bürgerservice", "Meine Stadt, ein Service", "0341 123-0", "115",
+				ZoneId.of("Europe/Berlin"), "de", "sn", "http://localhost:8080");
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
+
+	@RestController
+	static class Changes {
+
+		final AtomicInteger worked = new AtomicInteger();
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		private final CountDownLatch release;
+
+		Changes(CountDownLatch release) {
+			this.release = release;
+		}
+
+		@PostMapping("/api/v1/change")
+		String change(@RequestParam(defaultValue = "false") boolean slow) throws InterruptedException {
+			worked.incrementAndGet();
+			if (slow) {
+				started.countDown();
+				release.await(10, TimeUnit.SECONDS);
+			}
+			return "done";
+		}
+
+		@GetMapping("/api/v1/reading")
+		String reading() {
+			return "read";
+		}
+
+	}
+
+	@Controller
+	static class Pages {
+
+		@PostMapping("/termin")
+		@ResponseBody
+		String book() {
+			return "booked";
+		}
+
+	}
+
+}
