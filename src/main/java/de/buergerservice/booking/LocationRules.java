@@ -74,11 +74,21 @@ public record LocationRules(LocationId location, int horizonDays, ReleaseMode re
 	 * not within the lead time, and not for today after the same-day cut-off.
 	 */
 	public boolean allowsOnline(Instant start, ZonedDateTime now) {
-		if (start.isBefore(now.toInstant().plus(Duration.ofMinutes(minLeadMinutes)))) {
-			return false;
+		Instant first = firstOnlineStart(start.atZone(now.getZone()).toLocalDate(), now);
+		return first != null && !start.isBefore(first);
+	}
+
+	/**
+	 * The earliest start on a date that a citizen may still book online at the moment
+	 * (the end of the lead time), or {@code null} if none that day (today after the
+	 * same-day cut-off): one answer for all of a day's start times.
+	 */
+	public @Nullable Instant firstOnlineStart(LocalDate date, ZonedDateTime now) {
+		boolean today = date.equals(now.toLocalDate());
+		if (today && sameDayCutoff != null && !now.toLocalTime().isBefore(sameDayCutoff)) {
+			return null;
 		}
-		boolean today = start.atZone(now.getZone()).toLocalDate().equals(now.toLocalDate());
-		return !(today && sameDayCutoff != null && !now.toLocalTime().isBefore(sameDayCutoff));
+		return now.toInstant().plus(Duration.ofMinutes(minLeadMinutes));
 	}
 
 	public int percent(Channel channel) {

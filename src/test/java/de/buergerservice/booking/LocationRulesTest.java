@@ -66,6 +66,19 @@ class LocationRulesTest {
 	}
 
 	@Test
+	void aDaysFirstOnlineStartIsTheEndOfTheLeadTimeOrNoneAfterTheCutOff() {
+		LocalDate today = LocalDate.of(2026, 11, 25);
+		var morning = at(today, 7, 30);
+
+		assertThat(leipzig.firstOnlineStart(today, morning)).isNotNull()
+			.satisfies(first -> assertThat(leipzig.allowsOnline(first, morning)).isTrue())
+			.satisfies(first -> assertThat(leipzig.allowsOnline(first.minusSeconds(1), morning)).isFalse());
+		assertThat(leipzig.firstOnlineStart(today, at(today, 8, 0))).as("after the cut-off").isNull();
+		assertThat(leipzig.firstOnlineStart(today.plusDays(1), at(today, 15, 0))).as("tomorrow")
+			.isEqualTo(at(today, 16, 0).toInstant());
+	}
+
+	@Test
 	void rejectsSharesThatDoNotAddUp() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new LocationRules(LocationId.of("x"), 14,
 				ReleaseMode.ROLLING, List.of(), null, 0, Map.of(Channel.ONLINE, 70, Channel.PHONE, 20)));

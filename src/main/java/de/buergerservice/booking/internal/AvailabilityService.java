@@ -136,16 +136,18 @@ class AvailabilityService implements Availability {
 		for (int pool = 0; pool < free.length; pool++) {
 			free[pool] = day.free(candidates.get(pool).id(), channel);
 		}
+		// online: from the end of the lead time (none today after the cut-off); else
+		// after now
+		Instant earliest = channel == Channel.ONLINE ? locationRules.firstOnlineStart(date, now)
+				: now.toInstant().plusNanos(1);
 		List<Slot> slots = new ArrayList<>();
-		for (int first = 0; first + units <= day.size() && slots.size() < limit; first++) {
+		for (int first = 0; earliest != null && first + units <= day.size() && slots.size() < limit; first++) {
 			int visits = visitsFrom(free, first, units);
 			if (visits <= 0 || !day.contiguous(first, units)) {
 				continue;
 			}
 			Instant start = day.unit(first);
-			boolean allowed = channel == Channel.ONLINE ? locationRules.allowsOnline(start, now)
-					: start.isAfter(now.toInstant());
-			if (allowed && interpreter.anyFree(start, start.plus(length))) {
+			if (!start.isBefore(earliest) && interpreter.anyFree(start, start.plus(length))) {
 				slots.add(new Slot(location, start, start.plus(length), visits));
 			}
 		}
