@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes the booking section of docs/benchmarks.md from bench/target/results/*.properties
-# (a single-file launch of bench/java/de/buergerservice/bench/BenchReport.java; no build).
+# and PNG charts into docs/benchmarks/ (bench/java/de/buergerservice/bench/BenchReport.java,
+# compiled with the bench profile for JFreeChart).
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT_DIR"
-"$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/BenchReport.java" "$RESULTS_DIR" docs/benchmarks.md
+./mvnw -q ${MVN_FLAGS:-} -Pbench test-compile exec:exec@report -Dbench.results="$RESULTS_DIR"

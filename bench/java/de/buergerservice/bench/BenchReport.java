@@ -1,13 +1,28 @@
 package de.buergerservice.bench;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Turns the raw results of the booking benchmarks ({@code bench/target/results/*.properties},
@@ -15,7 +30,11 @@ import java.util.Properties;
  * markdown tables and puts them into {@code docs/benchmarks.md}, replacing the booking
  * section (between its two marker comments) or appending it.
  * <p>
- * Run: {@code bench/report.sh} (a single-file launch of this class, no build needed).
+ * Each chart is drawn twice: as a PNG by JFreeChart in {@code docs/benchmarks/} (shown by
+ * every markdown viewer) and as a Mermaid block (drawn by GitHub and GitLab, readable as
+ * text elsewhere).
+ * <p>
+ * Run: {@code bench/report.sh} ({@code ./mvnw -Pbench test-compile exec:exec@report}).
  */
 public final class BenchReport {
 
@@ -27,6 +46,16 @@ public final class BenchReport {
 
 	static final String DISPLAY_END = "<!-- display-benchmarks:end -->";
 
+	/**
+	 * Okabe and Ito's colours, told apart with every common colour blindness: the
+	 * application in blue(s), PostgreSQL in orange(s).
+	 */
+	private static final Color[] PALETTE = { new Color(0x0072B2), new Color(0x56B4E9), new Color(0xD55E00),
+			new Color(0xE69F00) };
+
+	/** Where the PNG charts go: {@code benchmarks/} next to the markdown file. */
+	private static Path charts = Path.of("docs/benchmarks");
+
 	private BenchReport() {
 	}
 
@@ -34,6 +63,7 @@ public final class BenchReport {
 		Path results = Path.of(args.length > 0 ? args[0] : "bench/target/results");
 		Path docs = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
 		String text = Files.readString(docs, StandardCharsets.UTF_8);
+		charts = docs.toAbsolutePath().getParent().resolve("benchmarks");
 		Properties setup = load(results.resolve("setup.properties"));
 		Properties availability = load(results.resolve("availability.properties"));
 		Properties rush = load(results.resolve("rush.properties"));
@@ -216,10 +246,15 @@ public final class BenchReport {
 			md.append(".\n\n");
 			List<String> names = List.of("calendar", "start times", "anywhere");
 			List<String> keys = List.of("days", "slots", "anywhere");
-			chart(md, "Availability: answers per second (first bar application, second PostgreSQL)", "per second",
-					names, series(availability, keys, ".app.rps"), series(availability, keys, ".sql.tps"));
-			chart(md, "Availability: p99 latency in ms (first bar application, second PostgreSQL; goal 25 ms)", "ms",
-					names, series(availability, keys, ".app.p99_ms"), series(availability, keys, ".sql.p99_ms"));
+			List<String> sides = List.of("application", "PostgreSQL");
+			chart(md, "availability-throughput",
+					"Availability: answers per second (first bar application, second PostgreSQL)", "per second", names,
+					sides, series(availability, keys, ".app.rps"), series(availability, keys, ".sql.tps"));
+			chart(md, "availability-latency",
+					"Availability: p50 and p99 latency in ms (application, PostgreSQL; goal p99 under 25 ms)", "ms",
+					names, List.of("application p50", "application p99", "PostgreSQL p50", "PostgreSQL p99"),
+					series(availability, keys, ".app.p50_ms"), series(availability, keys, ".app.p99_ms"),
+					series(availability, keys, ".sql.p50_ms"), series(availability, keys, ".sql.p99_ms"));
 		}
 
 		if (!rush.isEmpty()) {
@@ -300,8 +335,8 @@ public final class BenchReport {
 				.append(", socket errors ")
 				.append(rush.getProperty("app.socket_errors"))
 				.append(".\n\n");
-			chart(md, "Booking rush: bookings per second", "booked/s",
-					List.of("application", "pgbench", "pgbench + app steps"),
+			chart(md, "rush-throughput", "Booking rush: bookings per second", "booked/s",
+					List.of("application", "pgbench", "pgbench + app steps"), List.of("booked/s"),
 					new double[] { parse(rush.getProperty("app.created_per_s")),
 							parse(rush.getProperty("sql.booked_per_s")),
 							parse(rush.getProperty("sql_app_steps.booked_per_s")) });
@@ -317,7 +352,8 @@ public final class BenchReport {
 	 * draw it; elsewhere it stays readable text); one bar series per array, missing
 	 * values as 0. Nothing when no value is known.
 	 */
-	private static void chart(StringBuilder md, String title, String axis, List<String> labels, double[]... bars) {
+	private static void chart(StringBuilder md, String file, String title, String axis, List<String> labels,
+			List<String> seriesNames, double[]... bars) {
 		boolean any = false;
 		for (double[] bar : bars) {
 			for (double value : bar) {
@@ -327,6 +363,8 @@ public final class BenchReport {
 		if (!any) {
 			return;
 		}
+		md.append("![").append(title).append("](benchmarks/").append(png(file, title, axis, labels, seriesNames, bars))
+			.append(")\n\n");
 		md.append("```mermaid\nxychart-beta\n    title \"").append(title).append("\"\n    x-axis [");
 		md.append(String.join(", ", labels.stream().map(label -> "\"" + label + "\"").toList()));
 		md.append("]\n    y-axis \"").append(axis).append("\"\n");
@@ -339,6 +377,59 @@ public final class BenchReport {
 			md.append("]\n");
 		}
 		md.append("```\n\n");
+	}
+
+	/**
+	 * A grouped bar chart as a PNG in {@link #charts}, values written on the bars; with a
+	 * logarithmic axis where the bars differ by more than a factor of 50 (the application
+	 * against PostgreSQL), so that the small ones stay visible. Returns the file's name.
+	 */
+	private static String png(String file, String title, String axis, List<String> labels, List<String> seriesNames,
+			double[]... bars) {
+		System.setProperty("java.awt.headless", "true");
+		DefaultCategoryDataset data = new DefaultCategoryDataset();
+		double min = Double.MAX_VALUE;
+		double max = 0;
+		for (int s = 0; s < bars.length; s++) {
+			String name = s < seriesNames.size() ? seriesNames.get(s) : "series " + (s + 1);
+			for (int i = 0; i < bars[s].length; i++) {
+				if (!Double.isNaN(bars[s][i]) && bars[s][i] > 0) {
+					data.addValue(bars[s][i], name, labels.get(i));
+					min = Math.min(min, bars[s][i]);
+					max = Math.max(max, bars[s][i]);
+				}
+			}
+		}
+		JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL,
+				bars.length > 1, false, false);
+		CategoryPlot plot = chart.getCategoryPlot();
+		if (max / min > 50) {
+			LogarithmicAxis log = new LogarithmicAxis(axis + " (logarithmic)");
+			log.setAllowNegativesFlag(false);
+			plot.setRangeAxis(log);
+		}
+		plot.setBackgroundPaint(Color.WHITE);
+		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+		BarRenderer renderer = (BarRenderer) plot.getRenderer();
+		renderer.setBarPainter(new StandardBarPainter());
+		Color[] colours = bars.length == 2 ? new Color[] { PALETTE[0], PALETTE[2] } : PALETTE;
+		for (int s = 0; s < colours.length; s++) {
+			renderer.setSeriesPaint(s, colours[s]);
+		}
+		renderer.setShadowVisible(false);
+		renderer.setDefaultItemLabelGenerator(
+				new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ENGLISH))));
+		renderer.setDefaultItemLabelsVisible(true);
+		chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(14f));
+		String name = file + ".png";
+		try {
+			Files.createDirectories(charts);
+			ChartUtils.saveChartAsPNG(charts.resolve(name).toFile(), chart, 900, 420);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return name;
 	}
 
 	/** The values of {@code <key><suffix>} for each key, NaN where missing. */
