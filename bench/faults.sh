@@ -37,7 +37,11 @@ command_line="./mvnw verify -Dit.test=$TESTS -Dfaults.full=$FULL"
   if [ -n "${BUERGERSERVICE_TEST_DB_URL:-}" ]; then
     printf 'machine.postgres=external (%s)\n' "$BUERGERSERVICE_TEST_DB_URL"
   else
-    printf 'machine.postgres=embedded PostgreSQL 17 of the tests (fsync off)\n'
+    if [ "$FULL" = true ]; then
+      printf 'machine.postgres=embedded PostgreSQL 17 of the tests (fsync on for the PostgreSQL crash, synchronous_commit on)\n'
+    else
+      printf 'machine.postgres=embedded PostgreSQL 17 of the tests (fsync off)\n'
+    fi
   fi
   printf 'machine.load=%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'date=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
