@@ -8,12 +8,15 @@
 #   2. the application restarts for the rush: no proof of work, rate limits and the per-address
 #      limit very high, client addresses taken from X-Forwarded-For (as behind a load balancer)
 #   3. the free start times of the rush procedure on the rush days are fetched from the API
-#   4. wrk -c1000 POSTs bookings for random ones of them (new e-mail address each) → 201 / 409
-#   5. the application stops; ledger check
-#   6. reset; pgbench -c $RUSH_PGBENCH_CLIENTS with bench/pgbench/rush-book.sql; ledger check
+#   4. warm-up: the same rush for RUSH_WARMUP seconds on the day before the rush days (its own
+#      e-mail domain, not counted), so that the rush meets a JIT-compiled application as a
+#      release at 10:00 meets one that has run for days
+#   5. wrk -c1000 POSTs bookings for random ones of them (new e-mail address each) → 201 / 409
+#   6. the application stops; ledger check
+#   7. reset; pgbench -c $RUSH_PGBENCH_CLIENTS with bench/pgbench/rush-book.sql; ledger check
 #      (and again with the application's extra steps, RUSH_APP_STEPS=1)
 #
-# Environment: DURATION (s, 30), RUSH_DAYS (the last N open days of the horizon, 1),
+# Environment: DURATION (s, 30), RUSH_WARMUP (s, 15; 0 = none), RUSH_DAYS (the last N open days of the horizon, 1),
 # RUSH_PROCEDURE (default: the 15-minute procedure most offices offer), RUSH_CONNECTIONS
 # (1000), THREADS (2), RUSH_CLIENT_IPS (client addresses, 1000; 0 = all from 127.0.0.1),
 # RUSH_PGBENCH_CLIENTS (64; mind max_connections), RUSH_APP_STEPS (1: also run pgbench with the
@@ -26,6 +29,7 @@ set -euo pipefail
 cd "$ROOT_DIR"
 
 DURATION=${DURATION:-30}
+RUSH_WARMUP=${RUSH_WARMUP:-15}
 RUSH_DAYS=${RUSH_DAYS:-1}
 RUSH_CONNECTIONS=${RUSH_CONNECTIONS:-1000}
 THREADS=${THREADS:-2}
@@ -47,25 +51,32 @@ RUSH_PROCEDURE=${RUSH_PROCEDURE:-$(bench_value "SELECT b.procedure_id FROM bench
 read -r FIRST_DAY LAST_DAY < <(bench_value "SELECT min(day) || ' ' || max(day) FROM (
   SELECT DISTINCT (slot_start AT TIME ZONE 'Europe/Berlin')::date AS day FROM booking.capacity
   WHERE channel = 'ONLINE' AND capacity > 0 ORDER BY 1 DESC LIMIT $RUSH_DAYS) d" | tr '|' ' ')
-log "Rush for $RUSH_PROCEDURE on $FIRST_DAY … $LAST_DAY"
+# The warm-up day: the open day before them
+WARM_DAY=$(bench_value "SELECT max((slot_start AT TIME ZONE 'Europe/Berlin')::date) FROM booking.capacity
+  WHERE channel = 'ONLINE' AND capacity > 0 AND slot_start < '$FIRST_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'")
+log "Rush for $RUSH_PROCEDURE on $FIRST_DAY … $LAST_DAY (warm-up on $WARM_DAY)"
+# the rush days, and (for the reset) the warm-up day with them
 WINDOW="slot_start >= '$FIRST_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'
+  AND slot_start < ('$LAST_DAY'::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin'"
+RESET_WINDOW="slot_start >= '$WARM_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'
   AND slot_start < ('$LAST_DAY'::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin'"
 
 # Removes the bookings of earlier rushes and recounts the booked seats of the rush days.
 reset() {
   bench_psql <<SQL
 DELETE FROM booking.appointment
-WHERE citizen_email LIKE '%@rush.bench.example' OR citizen_email LIKE '%@pgbench.bench.example';
+WHERE citizen_email LIKE '%@rush.bench.example' OR citizen_email LIKE '%@pgbench.bench.example'
+   OR citizen_email LIKE '%@warmup.bench.example';
 DELETE FROM booking.rate_limit_bucket;
-UPDATE booking.capacity SET booked = 0 WHERE $WINDOW AND booked <> 0;
+UPDATE booking.capacity SET booked = 0 WHERE $RESET_WINDOW AND booked <> 0;
 UPDATE booking.capacity c SET booked = x.n
 FROM (SELECT c2.pool_id, c2.channel, c2.slot_start, count(*) AS n
       FROM booking.appointment a
       JOIN booking.capacity c2 ON c2.pool_id = a.pool_id AND c2.channel = a.channel
        AND c2.slot_start >= a.start_at AND c2.slot_start < a.end_at
       WHERE a.status IN ('AWAITING_CONFIRMATION', 'CONFIRMED')
-        AND a.start_at >= '$FIRST_DAY'::date - 1 AND a.start_at < '$LAST_DAY'::date + 2
-        AND c2.slot_start >= '$FIRST_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'
+        AND a.start_at >= '$WARM_DAY'::date - 1 AND a.start_at < '$LAST_DAY'::date + 2
+        AND c2.slot_start >= '$WARM_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'
         AND c2.slot_start < ('$LAST_DAY'::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin'
       GROUP BY 1, 2, 3) x
 WHERE c.pool_id = x.pool_id AND c.channel = x.channel AND c.slot_start = x.slot_start;
@@ -117,14 +128,18 @@ ready=$(start_app rush \
 log "Application (rush) ready after $ready s"
 
 # 3. The free start times, as a client fetches them
+# free_slots FIRST LAST FILE: the free start times as a client fetches them, one per line
+free_slots() {
+  : >"$3"
+  for location in $(bench_value "SELECT location_id FROM bench.pair WHERE procedure_id = '$RUSH_PROCEDURE' ORDER BY 1"); do
+    curl -fsS "$APP_URL/api/v1/availability?procedure=$RUSH_PROCEDURE&location=$location&from=$1&to=$2" |
+      grep -o '"location":"[^"]*","start":"[^"]*","end":"[^"]*","free":[0-9]*' |
+      sed -E "s/\"location\":\"([^\"]*)\",\"start\":\"([^\"]*)\",\"end\":\"[^\"]*\",\"free\":([0-9]*)/$RUSH_PROCEDURE \\1 \\2 \\3/" \
+        >>"$3" || true # an office closed that day has none
+  done
+}
 slots_file=$TARGET_DIR/rush-slots.txt
-: >"$slots_file"
-for location in $(bench_value "SELECT location_id FROM bench.pair WHERE procedure_id = '$RUSH_PROCEDURE' ORDER BY 1"); do
-  curl -fsS "$APP_URL/api/v1/availability?procedure=$RUSH_PROCEDURE&location=$location&from=$FIRST_DAY&to=$LAST_DAY" |
-    grep -o '"location":"[^"]*","start":"[^"]*","end":"[^"]*","free":[0-9]*' |
-    sed -E "s/\"location\":\"([^\"]*)\",\"start\":\"([^\"]*)\",\"end\":\"[^\"]*\",\"free\":([0-9]*)/$RUSH_PROCEDURE \\1 \\2 \\3/" \
-      >>"$slots_file" || true # an office closed that day has none
-done
+free_slots "$FIRST_DAY" "$LAST_DAY" "$slots_file"
 starts=$(wc -l <"$slots_file")
 seats=$(awk '{ s += $4 } END { print s + 0 }' "$slots_file")
 [ "$starts" -gt 0 ] || die "No free start times for $RUSH_PROCEDURE on $FIRST_DAY … $LAST_DAY"
@@ -132,10 +147,24 @@ log "$starts free start times ($seats visits could start at them) at $(cut -d' '
 {
   echo "free_starts=$starts"
   echo "free_visits=$seats"
+  echo "warmup_seconds=$RUSH_WARMUP"
+  echo "warmup_day=$WARM_DAY"
 } >>"$RESULT"
 
-# 4. The rush through the application
-export BENCH_WRK_DIR=$BENCH_DIR/wrk BENCH_RUSH_SLOTS=$slots_file BENCH_CLIENT_IPS=$RUSH_CLIENT_IPS
+export BENCH_WRK_DIR=$BENCH_DIR/wrk BENCH_CLIENT_IPS=$RUSH_CLIENT_IPS
+
+# 4. Warm-up on the day before
+if [ "$RUSH_WARMUP" -gt 0 ]; then
+  warm_file=$TARGET_DIR/rush-warmup-slots.txt
+  free_slots "$WARM_DAY" "$WARM_DAY" "$warm_file"
+  log "Warm-up: wrk -c$RUSH_CONNECTIONS -d${RUSH_WARMUP}s on $WARM_DAY ($(wc -l <"$warm_file") free start times)"
+  BENCH_RUSH_SLOTS=$warm_file BENCH_RUSH_DOMAIN=warmup.bench.example wrk -t"$THREADS" -c"$RUSH_CONNECTIONS" \
+    -d"${RUSH_WARMUP}s" --timeout 30s -s "$BENCH_DIR/wrk/rush.lua" "$APP_URL" >"$RESULTS_DIR/rush-warmup.txt"
+  sleep 5 # the warm-up's last requests and mails
+fi
+
+# 5. The rush through the application
+export BENCH_RUSH_SLOTS=$slots_file
 log "wrk -t$THREADS -c$RUSH_CONNECTIONS -d${DURATION}s: the rush through the application"
 wrk -t"$THREADS" -c"$RUSH_CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s "$BENCH_DIR/wrk/rush.lua" "$APP_URL" \
   | tee "$RESULTS_DIR/rush-app.txt" >&2
@@ -160,11 +189,11 @@ booked_app=$(bench_value "SELECT count(*) FROM booking.appointment WHERE citizen
   echo "app.appointments_in_db=$booked_app"
 } >>"$RESULT"
 
-# 5. Stop, check the ledger
+# 6. Stop, check the ledger
 stop_app
 ledger app >>"$RESULT"
 
-# 6. The same on PostgreSQL alone: the free starts of every candidate pool after a reset
+# 7. The same on PostgreSQL alone: the free starts of every candidate pool after a reset
 reset
 bench_psql <<SQL
 DROP TABLE IF EXISTS bench.rush_slot;

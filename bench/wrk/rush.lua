@@ -12,7 +12,11 @@ local threads = {}
 local slots, ips
 local seq = 0
 created, conflicts, limited, shed, invalid, failed = 0, 0, 0, 0, 0, 0
-local wait_ms = 0
+local domain = "rush.bench.example"
+-- 503s whose Retry-After is still to be waited: wrk asks delay() of whichever connection writes
+-- next, so the waits are counted, not tied to the connection that got the 503
+local pending = 0
+local retry_after = 1
 
 function setup(thread)
   counter = counter + 1
@@ -24,13 +28,14 @@ function init(args)
   common.seed(id)
   slots = common.rows(common.env("BENCH_RUSH_SLOTS"))
   ips = tonumber(common.env("BENCH_CLIENT_IPS", "0"))
+  domain = common.env("BENCH_RUSH_DOMAIN", domain)
 end
 
 function request()
   seq = seq + 1
   local slot = slots[math.random(#slots)]
   local body = string.format('{"procedures":["%s"],"location":"%s","start":"%s","citizen":{"name":"Rush Test",'
-    .. '"email":"rush-%d-%d-%d@rush.bench.example"}}', slot[1], slot[2], slot[3], id, seq, math.random(1000000000))
+    .. '"email":"rush-%d-%d-%d@%s"}}', slot[1], slot[2], slot[3], id, seq, math.random(1000000000), domain)
   local headers = { ["Content-Type"] = "application/json" }
   if ips > 0 then
     local n = math.random(ips)
@@ -49,8 +54,8 @@ function response(status, headers, body)
     limited = limited + 1
   elseif status == 503 then
     shed = shed + 1
-    -- Retry-After in seconds, spread over ±50 % so that the shed clients do not return together
-    wait_ms = (tonumber(headers["Retry-After"]) or 1) * math.random(500, 1500)
+    retry_after = tonumber(headers["Retry-After"]) or 1
+    pending = pending + 1
   elseif status >= 400 and status < 500 then
     invalid = invalid + 1
   else
@@ -60,9 +65,12 @@ end
 
 -- wrk asks after each response how long the connection waits before its next request
 function delay()
-  local wait = wait_ms
-  wait_ms = 0
-  return wait
+  if pending == 0 then
+    return 0
+  end
+  pending = pending - 1
+  -- Retry-After, spread over ±50 % so that the shed clients do not return together
+  return retry_after * math.random(500, 1500)
 end
 
 function done(summary, latency, requests)
