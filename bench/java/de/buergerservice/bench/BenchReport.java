@@ -16,7 +16,8 @@ import java.util.Properties;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -269,9 +270,14 @@ public final class BenchReport {
 						: " … " + rush.getProperty("last_day"))
 				.append(" (")
 				.append(rush.getProperty("free_starts"))
-				.append(" free start times, room for ")
+				.append(" free start times with ")
 				.append(rush.getProperty("free_visits"))
-				.append(" visits at the start); wrk with ")
+				.append(" free seats counted per start time — visits of several units overlap, so the days take"
+						+ " fewer)")
+				.append(rush.getProperty("warmup_seconds") == null ? ""
+						: ", after a " + rush.getProperty("warmup_seconds") + " s warm-up rush on "
+								+ rush.getProperty("warmup_day"))
+				.append("; wrk with ")
 				.append(rush.getProperty("connections"))
 				.append(" connections from ")
 				.append(rush.getProperty("client_ips"))
@@ -403,14 +409,19 @@ public final class BenchReport {
 		JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL,
 				bars.length > 1, false, false);
 		CategoryPlot plot = chart.getCategoryPlot();
+		BarRenderer renderer = (BarRenderer) plot.getRenderer();
 		if (max / min > 50) {
-			LogarithmicAxis log = new LogarithmicAxis(axis + " (logarithmic)");
-			log.setAllowNegativesFlag(false);
+			// bars rise from below the smallest value: a logarithmic axis has no 0
+			renderer.setIncludeBaseInRange(false);
+			renderer.setBase(min / 2);
+			LogAxis log = new LogAxis(axis + " (logarithmic)");
+			log.setSmallestValue(min / 2);
+			log.setTickUnit(new NumberTickUnit(1)); // a tick per power of ten, written out
+			log.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
 			plot.setRangeAxis(log);
 		}
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-		BarRenderer renderer = (BarRenderer) plot.getRenderer();
 		renderer.setBarPainter(new StandardBarPainter());
 		Color[] colours = bars.length == 2 ? new Color[] { PALETTE[0], PALETTE[2] } : PALETTE;
 		for (int s = 0; s < colours.length; s++) {

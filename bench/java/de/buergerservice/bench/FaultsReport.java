@@ -208,9 +208,10 @@ public final class FaultsReport {
 				locking the units of several visits out of order). The tests now let holds lapse during the \
 				rush and allow no 500.
 
-				**What these runs do not show.** The database in the kill tests keeps `fsync = off` (a crash of \
-				PostgreSQL, not of the machine); the PostgreSQL test is skipped where the tests use an external \
-				server (CI), since the test cannot restart it. The remaining at-least-once window of mails (SMTP \
+				**What these runs do not show.** The PostgreSQL crash is a crash of PostgreSQL, not of the \
+				machine: the full run keeps `fsync = on` and `synchronous_commit = on` as production does (the \
+				short one inside `./mvnw verify` runs with `fsync = off`), but no power is cut. The PostgreSQL \
+				test is skipped where the tests use an external server (CI), since the test cannot restart it. The remaining at-least-once window of mails (SMTP \
 				accepted, the instance dies before its commit) is not provoked: the kill happens while the server \
 				is down. The clients all come from 127.0.0.1 with rate limits raised, an easy proof of work and \
 				the demo city, not Berlin-scale data.
