@@ -3,6 +3,8 @@
 -- capacity rows in time order, and if all of them have a seat free, add one to each, insert the
 -- appointment (awaiting e-mail confirmation, as installations require by default), its
 -- procedure and its two token hashes (manage, confirm), commit; otherwise roll back.
+-- Its references start with P- (the application's with T-): drawn at random like the application's,
+-- they could meet one of the 1.5 million of the history, which aborted a run.
 -- The visit is a random free start of bench.rush_slot (pool, start, end, units), made by
 -- bench/rush.sh from the same free capacity the application's clients saw.
 -- -D app_steps=1 adds what the application's transaction does besides: the per-e-mail
@@ -36,7 +38,7 @@ SELECT pg_notify('booking_capacity', 'd|pgbench|' || pool_id || '|ONLINE|' || ex
 INSERT INTO booking.appointment (id, reference, status, channel, location_id, pool_id, start_at, end_at, units,
   citizen_name, citizen_email, citizen_phone, language, hold_expires_at, reminder_due_at, created_at, updated_at)
 SELECT :id::uuid,
-       'T-' || (SELECT string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', 1 + floor(random() * 32)::int, 1), '')
+       'P-' || (SELECT string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', 1 + floor(random() * 32)::int, 1), '')
                 FROM generate_series(1, 4)) || '-'
             || (SELECT string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', 1 + floor(random() * 32)::int, 1), '')
                 FROM generate_series(1, 4)),
