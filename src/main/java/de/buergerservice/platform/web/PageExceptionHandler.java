@@ -104,7 +104,10 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ModelAndView other(Exception ex, HttpServletRequest request, Locale locale) {
+	ModelAndView other(Exception ex, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		if (DatabaseOutOfReach.causedBy(ex)) {
+			return unavailable(ex, request, response, locale);
+		}
 		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
 			HttpStatusCode status = response.getStatusCode();
 			return page(ErrorPage.of(status, ErrorPage.keyFor(status.value())), request, locale);
