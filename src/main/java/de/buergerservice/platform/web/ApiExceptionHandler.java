@@ -99,9 +99,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	/**
 	 * Anything else is our fault — unless the database went away under it (a lost
 	 * connection surfaces in many wrappings: 503 as above) — with one exception: Spring
-	 * MVC refuses to read a body
-	 * whose {@code Content-Type} is a wildcard ({@code *}{@code /*}) with an
-	 * {@link IllegalArgumentException}, and that is an unsupported type.
+	 * MVC refuses to read a body whose {@code Content-Type} is a wildcard
+	 * ({@code *}{@code /*}) with an {@link IllegalArgumentException}, and that is an
+	 * unsupported type.
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {

@@ -108,8 +108,8 @@ class PageExceptionHandler {
 		if (DatabaseOutOfReach.causedBy(ex)) {
 			return unavailable(ex, request, response, locale);
 		}
-		if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
-			HttpStatusCode status = response.getStatusCode();
+		if (ex instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
+			HttpStatusCode status = error.getStatusCode();
 			return page(ErrorPage.of(status, ErrorPage.keyFor(status.value())), request, locale);
 		}
 		LOG.error("Unexpected error on a page", ex);

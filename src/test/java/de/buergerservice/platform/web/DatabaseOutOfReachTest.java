@@ -36,7 +36,8 @@ class DatabaseOutOfReachTest {
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OutOfReach(), new Pages())
 		.setControllerAdvice(new ApiExceptionHandler(new ProblemFactory(messages())),
-				new PageExceptionHandler(new LayoutModelAdvice(city()), new ProblemFactory(messages()), new JsonMapper()))
+				new PageExceptionHandler(new LayoutModelAdvice(city()), new ProblemFactory(messages()),
+						new JsonMapper()))
 		.build();
 
 	@Test
