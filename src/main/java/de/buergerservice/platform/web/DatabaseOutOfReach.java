@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database is out of reach — down, restarting, or its
@@ -25,11 +26,25 @@ final class DatabaseOutOfReach {
 					|| cause instanceof SQLNonTransientConnectionException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+			if (cause instanceof SQLException sql && (connectionLost(sql.getSQLState()) || closedByPool(sql))) {
+				return true;
+			}
+			// a rollback that failed after the statement that failed first
+			if (cause instanceof TransactionSystemException transaction && transaction.getApplicationException() != null
+					&& causedBy(transaction.getApplicationException())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * HikariCP's answer to the use of a connection it has already closed — after the
+	 * driver reported the connection broken — is a plain {@code SQLException} without a
+	 * state ({@code ProxyConnection}'s closed-connection proxy, HikariCP 7).
+	 */
+	private static boolean closedByPool(SQLException failure) {
+		return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
 	}
 
 	/**

@@ -53,10 +53,11 @@ class DatabaseOutOfReachTest {
 	/**
 	 * PostgreSQL going away in the middle of a request, as its immediate shutdown showed:
 	 * the rollback of the broken transaction fails, the rate limits' library wraps the
-	 * closed connection, Spring translates an I/O error.
+	 * connection HikariCP closed (a plain "Connection is closed" without a state), Spring
+	 * translates an I/O error.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/v1/rollback", "/api/v1/bucket", "/api/v1/io" })
+	@ValueSource(strings = { "/api/v1/rollback", "/api/v1/bucket", "/api/v1/rollback-after-io", "/api/v1/io" })
 	void aConnectionLostMidRequestIsA503WithRetryAfter(String path) throws Exception {
 		assertUnavailable(mvc.perform(get(path)).andReturn().getResponse());
 	}
@@ -123,7 +124,16 @@ class DatabaseOutOfReachTest {
 
 		@GetMapping("/api/v1/bucket")
 		String bucket() {
-			throw new IllegalStateException(new SQLException("Connection is closed", "08003"));
+			throw new IllegalStateException(new SQLException("Connection is closed"));
+		}
+
+		@GetMapping("/api/v1/rollback-after-io")
+		String rollbackAfterIo() {
+			TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+					new SQLException("Cannot roll back"));
+			rollback.initApplicationException(
+					new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+			throw rollback;
 		}
 
 		@GetMapping("/api/v1/io")
