@@ -8,8 +8,9 @@
 #   5. bench/display-latency.sh  call-to-display latency with 20 displays
 #   6. bench/faults.sh full      SIGKILL, PostgreSQL immediate shutdown, SMTP outage, two instances
 #   7. the fuzzer, 50,000 requests (FUZZ_REQUESTS) with a new seed each run
-# Takes about an hour on 2 cores after the setup (which takes another 10 minutes the first
-# time). Run it on an otherwise idle machine: the figures are only as good as that.
+# Takes about half an hour on 2 cores (27 minutes on 2 December 2026) after the setup, which
+# takes another 5–10 minutes the first time. Run it on an otherwise idle machine: the figures
+# are only as good as that.
 #
 # Environment: DURATION (60, for steps 2 and 3), FUZZ_REQUESTS (50000), MVN_FLAGS (e.g. -o),
 # and what bench/lib.sh reads.

@@ -208,6 +208,13 @@ public final class FaultsReport {
 				locking the units of several visits out of order). The tests now let holds lapse during the \
 				rush and allow no 500.
 
+				**Found and fixed, December.** The full PostgreSQL crash answered 10 of its requests 500 while \
+				the server was down: a connection lost in the middle of a request surfaced as a failed rollback, \
+				as the rate limits' bucket over a connection HikariCP had already closed (a plain "Connection is \
+				closed" without an SQL state) or as Spring's resource failure, and only a missing connection at \
+				the start was known as "out of reach". Every such failure is now a 503 with `Retry-After` \
+				(`DatabaseOutOfReach`, `DatabaseOutOfReachTest`); the run above, after the fix, has none.
+
 				**What these runs do not show.** The PostgreSQL crash is a crash of PostgreSQL, not of the \
 				machine: the full run keeps `fsync = on` and `synchronous_commit = on` as production does (the \
 				short one inside `./mvnw verify` runs with `fsync = off`), but no power is cut. The PostgreSQL \
