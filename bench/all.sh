@@ -4,8 +4,8 @@
 #   1. bench/berlin-setup.sh     the Berlin-scale installation (skips what exists)
 #   2. bench/availability.sh     availability: the application against pgbench, same data, same run
 #   3. bench/rush.sh             the booking rush against pgbench's booking transaction
-#   4. bench/report.sh           the booking section of docs/benchmarks.md
-#   5. bench/display-latency.sh  call-to-display latency with 20 displays
+#   4. bench/display-latency.sh  call-to-display latency with 20 displays
+#   5. bench/report.sh           the booking and display sections of docs/benchmarks.md
 #   6. bench/faults.sh full      SIGKILL, PostgreSQL immediate shutdown, SMTP outage, two instances
 #   7. the fuzzer, 50,000 requests (FUZZ_REQUESTS) with a new seed each run
 # Takes about half an hour on 2 cores (27 minutes on 2 December 2026) after the setup, which
@@ -29,8 +29,8 @@ bench/berlin-setup.sh
 bench/availability.sh
 bench/rush.sh
 bench/stop.sh
-bench/report.sh
 bench/display-latency.sh
+bench/report.sh
 bench/faults.sh full
 
 log "The fuzzer: $FUZZ_REQUESTS requests, a new seed"
