@@ -1,19 +1,15 @@
 package de.buergerservice.platform.web;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import de.buergerservice.shared.City;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,9 +42,7 @@ class AdmissionControlTest {
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(changes, new Pages())
 		.addInterceptors(
 				new AdmissionControl(new AdmissionProperties(1, Duration.ofMillis(50), Duration.ofSeconds(2)), meters))
-		.setControllerAdvice(new ApiExceptionHandler(new ProblemFactory(messages())),
-				new PageExceptionHandler(new LayoutModelAdvice(city()), new ProblemFactory(messages()),
-						new JsonMapper()))
+		.setControllerAdvice(ErrorHandlers.both())
 		.build();
 
 	@AfterEach
@@ -119,19 +113,6 @@ class AdmissionControlTest {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static City city() {
-		return new City("Leipzig", "Amt für Bürgerservice", "Meine Stadt, ein Service", "0341 123-0", "115",
-				ZoneId.of("Europe/Berlin"), "de", "sn", "http://localhost:8080");
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
 	}
 
 	@RestController

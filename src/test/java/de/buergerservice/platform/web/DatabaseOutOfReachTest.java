@@ -2,16 +2,11 @@ package de.buergerservice.platform.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.ZoneId;
-
-import de.buergerservice.shared.City;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -35,9 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class DatabaseOutOfReachTest {
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OutOfReach(), new Pages())
-		.setControllerAdvice(new ApiExceptionHandler(new ProblemFactory(messages())),
-				new PageExceptionHandler(new LayoutModelAdvice(city()), new ProblemFactory(messages()),
-						new JsonMapper()))
+		.setControllerAdvice(ErrorHandlers.both())
 		.build();
 
 	@Test
@@ -82,19 +75,6 @@ class DatabaseOutOfReachTest {
 		assertThat(response.getHeader("Retry-After")).isEqualTo("10");
 		assertThat(response.getContentType()).startsWith("application/problem+json");
 		assertThat(response.getContentAsString()).contains("\"status\":503").doesNotContain("Exception");
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
-	}
-
-	private static City city() {
-		return new City("Leipzig", "Amt für Bürgerservice", "Meine Stadt, ein Service", "0341 123-0", "115",
-				ZoneId.of("Europe/Berlin"), "de", "sn", "http://localhost:8080");
 	}
 
 	@Controller
