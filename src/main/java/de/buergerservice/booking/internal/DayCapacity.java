@@ -87,18 +87,6 @@ final class DayCapacity {
 		return gridMinutes;
 	}
 
-	/** Seats still free in a unit, or 0 where the pool has none. */
-	int free(PoolId pool, Channel channel, int unit) {
-		if (version < 0) {
-			return 0;
-		}
-		Map<Channel, int[]> poolCapacity = capacity.get(pool);
-		if (poolCapacity == null || poolCapacity.get(channel) == null) {
-			return 0;
-		}
-		return poolCapacity.get(channel)[unit] - booked.get(pool).get(channel)[unit];
-	}
-
 	/**
 	 * Seats still free in each unit of the day (a copy, consistent for the pool and
 	 * channel), or {@code null} where the pool has none: for readers that look at many
