@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Availability benchmark: the application (wrk against the running app) and PostgreSQL
+# Availability benchmark: the application (ClosedLoop's clients against the running app) and PostgreSQL
 # (pgbench with the same question in SQL) on the same data in the same run, one after the
 # other, for three questions:
 #   days      GET /api/v1/availability/days, one location, 31 days        (the calendar)
@@ -10,9 +10,9 @@
 # both and their answers compared (a benchmark of different answers would mean nothing).
 #
 # Needs bench/berlin-setup.sh first. Results: bench/target/results/availability.properties
-# (and the raw wrk/pgbench output next to it); bench/report.sh turns them into markdown.
+# (and the raw client/pgbench output next to it); bench/report.sh turns them into markdown.
 #
-# Environment: DURATION (s, 60), WARMUP (s, 10), CONNECTIONS (32), THREADS (2),
+# Environment: DURATION (s, 60), WARMUP (s, 10), CONNECTIONS (32: the clients of both), THREADS (2: pgbench's),
 # QUESTIONS ("days slots anywhere"), CHECK_SAMPLES (5), BENCH_LABEL (text for the report),
 # APP_ARGS (more --property=value for the application; it is then restarted as "normal-custom",
 # e.g. APP_ARGS=--buergerservice.booking.availability.max-age=1h; bench/stop.sh before changing them).
@@ -30,11 +30,10 @@ CHECK_SAMPLES=${CHECK_SAMPLES:-5}
 BENCH_LABEL=${BENCH_LABEL:-}
 RESULT=$RESULTS_DIR/availability.properties
 
-command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
 command -v pgbench >/dev/null || die "pgbench is missing: apt-get install -y postgresql-client"
 [ -n "$(bench_value "SELECT to_regclass('bench.pair')" 2>/dev/null)" ] || die "Run bench/berlin-setup.sh first"
 
-# The 15-minute pairs and procedures, numbered for pgbench and written for wrk
+# The 15-minute pairs and procedures, numbered for pgbench and written for the clients
 bench_psql <<'SQL'
 DROP TABLE IF EXISTS bench.pair15;
 CREATE TABLE bench.pair15 AS
@@ -58,10 +57,6 @@ PROCEDURES=$(wc -l <"$TARGET_DIR/procs15.txt")
 RANGE_MAX_OFFSET=$((HORIZON_DAYS - 31))
 DAY_MAX_OFFSET=$((HORIZON_DAYS - 1))
 
-export BENCH_WRK_DIR=$BENCH_DIR/wrk
-export BENCH_PAIRS15=$TARGET_DIR/pairs15.txt
-export BENCH_PROCS15=$TARGET_DIR/procs15.txt
-export BENCH_TODAY
 BENCH_TODAY=$(bench_value "SELECT (now() AT TIME ZONE 'Europe/Berlin')::date")
 
 APP_ARGS=${APP_ARGS:-}
@@ -148,15 +143,12 @@ for question in $QUESTIONS; do
   done
   log "$question: $CHECK_SAMPLES questions compared, $mismatches answers differ"
 
-  # 2. The application
-  script=$BENCH_DIR/wrk/availability-$question.lua
-  export BENCH_MAX_OFFSET=$max_offset
-  if [ "$WARMUP" -gt 0 ]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$script" "$APP_URL" >/dev/null
-  fi
-  log "$question: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s against the application"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$script" "$APP_URL" \
-    | tee "$RESULTS_DIR/availability-$question-app.txt" >&2
+  # 2. The application: as many clients as pgbench's, each on its keep-alive connection
+  # (bench/java/…/ClosedLoop.java; wrk's latencies broke Little's law on this machine)
+  log "$question: $CONNECTIONS clients for ${DURATION}s (after ${WARMUP}s of warm-up) against the application"
+  "$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/ClosedLoop.java" "$APP_URL" "$question" \
+    "$TARGET_DIR/pairs15.txt" "$TARGET_DIR/procs15.txt" "$BENCH_TODAY" "$max_offset" "$CONNECTIONS" "$WARMUP" \
+    "$DURATION" "$((RANDOM * 32768 + RANDOM))" | tee "$RESULTS_DIR/availability-$question-app.txt" >&2
   app=$(grep '^RESULT ' "$RESULTS_DIR/availability-$question-app.txt" | sed 's/^RESULT //')
   field() { echo "$app" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
 
@@ -185,6 +177,8 @@ for question in $QUESTIONS; do
     echo "$question.app.p90_ms=$(field p90_ms)"
     echo "$question.app.p99_ms=$(field p99_ms)"
     echo "$question.app.max_ms=$(field max_ms)"
+    echo "$question.app.mean_ms=$(field mean_ms)"
+    echo "$question.app.little_ms=$(field little_ms)"
     echo "$question.app.errors=$(($(field non2xx) + $(field connect_errors) + $(field read_errors) + $(field timeouts)))"
     echo "$question.sql.transactions=$sql_count"
     echo "$question.sql.tps=$tps"

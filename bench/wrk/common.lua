@@ -30,13 +30,6 @@ function M.rows(path)
   return rows
 end
 
--- A date (YYYY-MM-DD) some days after another.
-function M.plus_days(date, days)
-  local y, m, d = date:match("(%d+)-(%d+)-(%d+)")
-  local t = os.time({ year = tonumber(y), month = tonumber(m), day = tonumber(d) + days, hour = 12 })
-  return os.date("%Y-%m-%d", t)
-end
-
 -- Every thread seeds its own random numbers.
 function M.seed(id)
   math.randomseed(os.time() * 1000 + (id or 0) * 7919)

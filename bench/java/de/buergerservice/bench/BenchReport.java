@@ -190,9 +190,10 @@ public final class BenchReport {
 		if (!availability.isEmpty()) {
 			md.append("### Availability: the application (memory) against PostgreSQL (SQL)\n\n");
 			md.append("`DURATION=").append(availability.getProperty("duration_seconds")).append(" bench/availability.sh`")
-				.append(" — wrk and pgbench with ")
+				.append(" — ")
 				.append(availability.getProperty("connections"))
-				.append(" connections and ")
+				.append(" clients each, the application's on keep-alive connections (`ClosedLoop`, every request timed), ")
+				.append("pgbench's with ")
 				.append(availability.getProperty("threads"))
 				.append(" threads, ")
 				.append(availability.getProperty("duration_seconds"))
@@ -201,9 +202,9 @@ public final class BenchReport {
 				.append(" s of warm-up; a 15-minute procedure (3 units), random valid pairs (")
 				.append(availability.getProperty("pairs15"))
 				.append(") and dates within the horizon.\n\n");
-			md.append("| question | app req/s | app p50 | app p99 | SQL tps | SQL p50 | SQL p99 | app ÷ SQL | goal | "
-					+ "answers compared |\n");
-			md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+			md.append("| question | app req/s | app p50 | app p99 | app max | app mean (Little's bound) | SQL tps | SQL p50 "
+					+ "| SQL p99 | app ÷ SQL | goal | answers compared |\n");
+			md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
 			for (String[] q : List.of(new String[] { "days", "calendar: one office, 31 days", "3" },
 					new String[] { "slots", "start times: one office, one day", "1" },
 					new String[] { "anywhere", "anywhere, 20 earliest, one procedure", "1" })) {
@@ -220,6 +221,12 @@ public final class BenchReport {
 					.append(" | ")
 					.append(ms(availability, k + ".app.p99_ms"))
 					.append(" | ")
+					.append(ms(availability, k + ".app.max_ms"))
+					.append(" | ")
+					.append(ms(availability, k + ".app.mean_ms"))
+					.append(" (")
+					.append(ms(availability, k + ".app.little_ms"))
+					.append(") | ")
 					.append(number(availability.getProperty(k + ".sql.tps")))
 					.append(" | ")
 					.append(ms(availability, k + ".sql.p50_ms"))
