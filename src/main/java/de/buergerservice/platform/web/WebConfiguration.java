@@ -8,8 +8,10 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -36,6 +38,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	WebConfiguration(AdmissionProperties admission, MeterRegistry meters) {
 		this.admission = admission;
 		this.meters = meters;
+	}
+
+	/** Before every other filter: a request waiting for its turn has cost nothing yet. */
+	@Bean
+	FilterRegistrationBean<TakeTurns> takeTurns() {
+		FilterRegistrationBean<TakeTurns> registration = new FilterRegistrationBean<>(new TakeTurns());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
