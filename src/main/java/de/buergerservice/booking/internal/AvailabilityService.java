@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import de.buergerservice.booking.Availability;
 import de.buergerservice.booking.AvailabilityQuery;
@@ -100,14 +101,50 @@ class AvailabilityService implements Availability {
 		List<Slot> result = new ArrayList<>();
 		for (LocalDate date = query.from(); !date.isAfter(query.to())
 				&& result.size() < limit; date = date.plusDays(1)) {
-			List<Slot> day = new ArrayList<>();
+			List<List<Slot>> day = new ArrayList<>(where.size());
 			for (LocationId location : where) {
-				day.addAll(slotsOn(location, date, query.items(), query.channel(), now, limit, interpreter));
+				day.add(slotsOn(location, date, query.items(), query.channel(), now, limit - result.size(),
+						interpreter));
 			}
-			day.sort(Comparator.comparing(Slot::start).thenComparing(slot -> slot.location().value()));
-			day.stream().limit(limit - result.size()).forEach(result::add);
+			result.addAll(earliest(day, limit - result.size()));
 		}
 		return result;
+	}
+
+	/**
+	 * The earliest {@code count} of the locations' slots, each location's earliest first;
+	 * at the same time in the order of the locations' ids. Merged, not sorted: "anywhere"
+	 * meets up to {@code count} slots of each of 45 offices a day, and sorting them all
+	 * was two fifths of its time in the Berlin benchmark.
+	 */
+	static List<Slot> earliest(List<List<Slot>> byLocation, int count) {
+		PriorityQueue<Next> queue = new PriorityQueue<>(byLocation.size() + 1, Next.EARLIEST);
+		for (List<Slot> slots : byLocation) {
+			if (!slots.isEmpty()) {
+				queue.add(new Next(slots, 0));
+			}
+		}
+		List<Slot> earliest = new ArrayList<>(Math.max(0, count));
+		while (earliest.size() < count && !queue.isEmpty()) {
+			Next next = queue.poll();
+			earliest.add(next.slot());
+			if (next.index() + 1 < next.slots().size()) {
+				queue.add(new Next(next.slots(), next.index() + 1));
+			}
+		}
+		return earliest;
+	}
+
+	/** A location's next slot in {@link #earliest}. */
+	private record Next(List<Slot> slots, int index) {
+
+		static final Comparator<Next> EARLIEST = Comparator.comparing((Next next) -> next.slot().start())
+			.thenComparing(next -> next.slot().location().value());
+
+		Slot slot() {
+			return slots.get(index);
+		}
+
 	}
 
 	/**

@@ -32,6 +32,18 @@ public class PoolDirectory {
 
 	private final Map<PoolId, LocationId> locationOf = new ConcurrentHashMap<>();
 
+	/**
+	 * Which pools of a location serve which procedures, and which locations offer them:
+	 * asked for every location and day of every availability question (a third of its
+	 * time in the Berlin benchmark before they were remembered). At most
+	 * {@link #REMEMBERED} of each, since the procedures come from the request.
+	 */
+	private final Map<Served, List<Pool>> candidates = new ConcurrentHashMap<>();
+
+	private final Map<Set<ProcedureId>, List<Location>> offering = new ConcurrentHashMap<>();
+
+	static final int REMEMBERED = 20_000;
+
 	PoolDirectory(Locations locations) {
 		this.locations = locations;
 	}
@@ -54,20 +66,41 @@ public class PoolDirectory {
 	 * tried.
 	 */
 	public List<Pool> candidates(LocationId location, Collection<ProcedureId> procedures) {
-		return Pool.candidates(pools(location), procedures);
+		Served served = new Served(location, Set.copyOf(procedures));
+		List<Pool> known = candidates.get(served);
+		if (known != null) {
+			return known;
+		}
+		return remember(candidates, served, Pool.candidates(pools(location), procedures));
 	}
 
 	/**
 	 * The locations (in the city's order) with a pool that can serve all the procedures.
 	 */
 	public List<Location> offering(Collection<ProcedureId> procedures) {
-		return locations.all().stream().filter(location -> !candidates(location.id(), procedures).isEmpty()).toList();
+		Set<ProcedureId> wanted = Set.copyOf(procedures);
+		List<Location> known = offering.get(wanted);
+		if (known != null) {
+			return known;
+		}
+		return remember(offering, wanted,
+				locations.all().stream().filter(location -> !candidates(location.id(), wanted).isEmpty()).toList());
 	}
 
 	/** Forgets what it derived, e.g. after the counters changed. */
 	public void reload() {
 		pools.clear();
 		locationOf.clear();
+		candidates.clear();
+		offering.clear();
+	}
+
+	private static <K, V> V remember(Map<K, V> known, K key, V value) {
+		if (known.size() < REMEMBERED) {
+			V earlier = known.putIfAbsent(key, value);
+			return earlier == null ? value : earlier;
+		}
+		return value;
 	}
 
 	private List<Pool> derive(LocationId location) {
@@ -84,6 +117,9 @@ public class PoolDirectory {
 			.collect(Collectors.toUnmodifiableList());
 		derived.forEach(pool -> locationOf.put(pool.id(), location));
 		return derived;
+	}
+
+	private record Served(LocationId location, Set<ProcedureId> procedures) {
 	}
 
 }
