@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PoolDirectory {
 
+	static final int REMEMBERED = 20_000;
+
 	private final Locations locations;
 
 	private final Map<LocationId, List<Pool>> pools = new ConcurrentHashMap<>();
@@ -41,8 +43,6 @@ public class PoolDirectory {
 	private final Map<Served, List<Pool>> candidates = new ConcurrentHashMap<>();
 
 	private final Map<Set<ProcedureId>, List<Location>> offering = new ConcurrentHashMap<>();
-
-	static final int REMEMBERED = 20_000;
 
 	PoolDirectory(Locations locations) {
 		this.locations = locations;

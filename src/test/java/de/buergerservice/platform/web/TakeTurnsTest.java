@@ -16,8 +16,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request on a virtual thread gives way before it is worked on; one on a platform
- * thread (preempted by the operating system anyway) does not.
+ * A read on a virtual thread gives way before it is worked on; one on a platform thread
+ * (preempted by the operating system anyway) does not, nor does a change (which takes its
+ * turn in admission control).
  */
 class TakeTurnsTest {
 
@@ -39,9 +40,20 @@ class TakeTurnsTest {
 		assertThat(steps).containsExactly("worked on platform");
 	}
 
+	@Test
+	void aChangeGoesStraightToWork() throws Exception {
+		Thread.ofVirtual().start(() -> serve("POST")).join();
+
+		assertThat(steps).containsExactly("worked on virtual");
+	}
+
 	private void serve() {
+		serve("GET");
+	}
+
+	private void serve(String method) {
 		try {
-			filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/availability"), new MockHttpServletResponse(),
+			filter.doFilter(new MockHttpServletRequest(method, "/api/v1/availability"), new MockHttpServletResponse(),
 					new MockFilterChain(new HttpServlet() {
 						@Override
 						protected void service(HttpServletRequest request, HttpServletResponse response) {
