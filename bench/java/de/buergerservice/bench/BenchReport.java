@@ -354,7 +354,7 @@ public final class BenchReport {
 							parse(rush.getProperty("sql.booked_per_s")),
 							parse(rush.getProperty("sql_app_steps.booked_per_s")) });
 		}
-		md.append("Raw output: `bench/target/results/` (wrk and pgbench as printed, `*.properties`). ")
+		md.append("Raw output: `bench/target/results/` (the load generators and pgbench as printed, `*.properties`). ")
 			.append("Regenerate this section with `bench/report.sh`.\n");
 		md.append(END);
 		return md.toString();
