@@ -25,7 +25,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Language selection (German or English, remembered per browser), content negotiation
- * that survives broken headers, and admission control for citizens' changes.
+ * that survives broken headers, turns for reads and admission control for citizens'
+ * changes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdmissionProperties.class)
