@@ -458,17 +458,28 @@ class NotificationsIntegrationTest {
 
 		String toCitizen = Mails.text(withSubject(mailsTo(email, 2), "Ihr Termin " + reference + " ist gebucht"));
 		MimeMessage toInterpreter = withSubject(mailsTo(assignment.interpreterEmail(), 1),
-				"Video-Dolmetschen beim Standesamt: Termin " + reference);
+				"Video-Dolmetschen beim Standesamt: Termin " + reference
+						+ " / Video interpreting at the registry office: appointment " + reference);
 
 		assertThat(toCitizen).contains("Video-Dolmetschen", "Ukrainisch", session);
-		assertThat(Mails.text(toInterpreter)).contains("Sprache: Ukrainisch", session)
+		// German first, English too
+		String interpreterText = Mails.text(toInterpreter);
+		assertThat(interpreterText).contains("Sprache: Ukrainisch", "Language: Ukrainian", session)
 			.doesNotContain(email)
 			.doesNotContain(secretsOf(booked));
-		assertThat(Jsoup.parse(Mails.html(toInterpreter)).select("a[href=" + session + "]")).isNotEmpty();
+		assertThat(interpreterText.indexOf("Sprache: Ukrainisch")).isLessThan(interpreterText.indexOf("Language:"));
+		Document interpreterHtml = Jsoup.parse(Mails.html(toInterpreter));
+		assertThat(interpreterHtml.select("html").attr("lang")).isEqualTo("de");
+		assertThat(interpreterHtml.select("a[href=" + session + "]")).hasSize(2);
+		assertThat(interpreterHtml.select("section[lang=en]").text()).contains("Hello", "Language: Ukrainian",
+				"To the video session");
 
 		assertThat(appointments.cancel(booked.appointment().reference(), booked.manageToken())).isTrue();
 
-		withSubject(mailsTo(assignment.interpreterEmail(), 2), "Abgesagt: Video-Dolmetschen, Termin " + reference);
+		MimeMessage cancelled = withSubject(mailsTo(assignment.interpreterEmail(), 2),
+				"Abgesagt: Video-Dolmetschen, Termin " + reference + " / Cancelled: video interpreting, appointment "
+						+ reference);
+		assertThat(Mails.text(cancelled)).contains("Sprache: Ukrainisch", "no longer needed");
 		assertThat(interpreting.assignment(booked.appointment().reference()).orElseThrow().active()).isFalse();
 	}
 

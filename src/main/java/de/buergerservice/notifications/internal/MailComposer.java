@@ -192,15 +192,22 @@ public class MailComposer {
 	 */
 	OutgoingMail mail(Kind kind, String reference, OutgoingMail.Recipient to, Locale language,
 			Map<String, Object> model, List<OutgoingMail.Attachment> attachments) {
-		String subject = messages.getMessage(kind.subject(), new Object[] { reference }, language);
+		Map<String, Object> variables = variables(kind, reference, to, language, model);
+		MailTemplates.Rendered rendered = templates.render(kind.template(), language, variables);
+		return new OutgoingMail(settings.from(), to, (String) variables.get("subject"), rendered.text(),
+				rendered.html(), attachments);
+	}
+
+	/** The model with what every mail shows: subject, greeting's name, the city. */
+	private Map<String, Object> variables(Kind kind, String reference, OutgoingMail.Recipient to, Locale language,
+			Map<String, Object> model) {
 		Map<String, Object> variables = new HashMap<>(model);
-		variables.put("subject", subject);
+		variables.put("subject", messages.getMessage(kind.subject(), new Object[] { reference }, language));
 		variables.put("language", language.getLanguage());
 		variables.put("name", to.name());
 		variables.put("city", city);
 		variables.put("bookLink", city.link("/termin"));
-		MailTemplates.Rendered rendered = templates.render(kind.template(), language, variables);
-		return new OutgoingMail(settings.from(), to, subject, rendered.text(), rendered.html(), attachments);
+		return variables;
 	}
 
 	/** A date and time in the city's zone as mails write it. */
@@ -246,17 +253,38 @@ public class MailComposer {
 	/**
 	 * The interpreter's mail: the consultation (when, where, the language, the booking
 	 * reference, the video session) or that it is cancelled. In German, the interpreters'
-	 * working language with the city.
+	 * working language with the city, and below it the same in English (the city keeps no
+	 * language per interpreter): both subjects, the English text after the German, the
+	 * English part of the HTML in a section marked {@code lang="en"}.
 	 */
 	public OutgoingMail toInterpreter(Kind kind, AppointmentDetails appointment, Assignment assignment) {
-		Locale language = Locale.GERMAN;
+		String reference = appointment.reference().value();
+		OutgoingMail.Recipient to = new OutgoingMail.Recipient(assignment.interpreterName(),
+				Email.of(assignment.interpreterEmail()));
+		Map<String, Object> english = variables(kind, reference, to, Locale.ENGLISH,
+				interpreterModel(appointment, assignment, Locale.ENGLISH));
+		MailTemplates.Rendered inEnglish = templates.render(kind.template(), Locale.ENGLISH, english);
+		Map<String, Object> german = interpreterModel(appointment, assignment, Locale.GERMAN);
+		german.put("english",
+				new English((String) english.get("subject"),
+						messages.getMessage("mail.greeting", new Object[] { to.name() }, Locale.ENGLISH),
+						templates.content(kind.template(), Locale.ENGLISH, english)));
+		OutgoingMail inGerman = mail(kind, reference, to, Locale.GERMAN, german, List.of());
+		return new OutgoingMail(inGerman.from(), to, inGerman.subject() + " / " + english.get("subject"),
+				inGerman.text() + "\n----- English -----\n\n" + inEnglish.text(), inGerman.html(), List.of());
+	}
+
+	private Map<String, Object> interpreterModel(AppointmentDetails appointment, Assignment assignment,
+			Locale language) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("appointment", view(appointment, language));
 		model.put("interpreterLanguage", assignment.language().name().in(language));
 		model.put("videoSession", assignment.videoSession().toString());
-		return mail(kind, appointment.reference().value(),
-				new OutgoingMail.Recipient(assignment.interpreterName(), Email.of(assignment.interpreterEmail())),
-				language, model, List.of());
+		return model;
+	}
+
+	/** The English part of a mail that is German first. */
+	public record English(String subject, String greeting, String content) {
 	}
 
 	/** A time at a location; for the mobile kit, the place it stops at that day. */

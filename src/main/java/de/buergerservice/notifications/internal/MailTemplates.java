@@ -47,6 +47,14 @@ class MailTemplates {
 				engine.process(template + ".html", context));
 	}
 
+	/**
+	 * Only the HTML template's {@code content} fragment (no layout around it): the part
+	 * in another language of a mail in two.
+	 */
+	String content(String template, Locale language, Map<String, Object> variables) {
+		return engine.process(template + ".html", Set.of("content"), new Context(language, variables));
+	}
+
 	static String tidy(String text) {
 		String lines = TRAILING_BLANKS.matcher(text.replace("\r\n", "\n")).replaceAll("");
 		return EMPTY_LINES.matcher(lines).replaceAll("\n\n").strip() + "\n";
