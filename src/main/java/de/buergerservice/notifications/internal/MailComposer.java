@@ -263,15 +263,16 @@ public class MailComposer {
 				Email.of(assignment.interpreterEmail()));
 		Map<String, Object> english = variables(kind, reference, to, Locale.ENGLISH,
 				interpreterModel(appointment, assignment, Locale.ENGLISH));
-		MailTemplates.Rendered inEnglish = templates.render(kind.template(), Locale.ENGLISH, english);
 		Map<String, Object> german = interpreterModel(appointment, assignment, Locale.GERMAN);
 		german.put("english",
 				new English((String) english.get("subject"),
 						messages.getMessage("mail.greeting", new Object[] { to.name() }, Locale.ENGLISH),
 						templates.content(kind.template(), Locale.ENGLISH, english)));
 		OutgoingMail inGerman = mail(kind, reference, to, Locale.GERMAN, german, List.of());
-		return new OutgoingMail(inGerman.from(), to, inGerman.subject() + " / " + english.get("subject"),
-				inGerman.text() + "\n----- English -----\n\n" + inEnglish.text(), inGerman.html(), List.of());
+		return new OutgoingMail(
+				inGerman.from(), to, inGerman.subject() + " / " + english.get("subject"), inGerman.text()
+						+ "\n----- English -----\n\n" + templates.text(kind.template(), Locale.ENGLISH, english),
+				inGerman.html(), List.of());
 	}
 
 	private Map<String, Object> interpreterModel(AppointmentDetails appointment, Assignment assignment,

@@ -42,9 +42,13 @@ class MailTemplates {
 	 * one empty line between paragraphs (templates that include parts leave more).
 	 */
 	Rendered render(String template, Locale language, Map<String, Object> variables) {
-		Context context = new Context(language, variables);
-		return new Rendered(tidy(engine.process(template + ".txt", context)),
-				engine.process(template + ".html", context));
+		return new Rendered(text(template, language, variables),
+				engine.process(template + ".html", new Context(language, variables)));
+	}
+
+	/** Only the mail's text, tidied as in {@link #render}. */
+	String text(String template, Locale language, Map<String, Object> variables) {
+		return tidy(engine.process(template + ".txt", new Context(language, variables)));
 	}
 
 	/**
