@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The booking module's clockwork, safe on any number of instances (rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}): holds that were not confirmed in time expire and free
- * their capacity; reminders go out; spent challenges and old idempotency keys are
- * forgotten.
+ * their capacity; reminders go out; spent challenges, old idempotency keys and rate-limit
+ * buckets whose window has passed are forgotten.
  */
 @Component
 public class BookingJobs {
@@ -34,6 +34,8 @@ public class BookingJobs {
 
 	private final IdempotencyStore idempotency;
 
+	private final RateLimits limits;
+
 	private final SecretBox secrets;
 
 	private final ApplicationEventPublisher events;
@@ -43,12 +45,13 @@ public class BookingJobs {
 	private final Clock clock;
 
 	BookingJobs(AppointmentStore appointments, AppointmentService service, ProofOfWork proofOfWork,
-			IdempotencyStore idempotency, SecretBox secrets, ApplicationEventPublisher events,
+			IdempotencyStore idempotency, RateLimits limits, SecretBox secrets, ApplicationEventPublisher events,
 			TransactionTemplate transaction, Clock clock) {
 		this.appointments = appointments;
 		this.service = service;
 		this.proofOfWork = proofOfWork;
 		this.idempotency = idempotency;
+		this.limits = limits;
 		this.secrets = secrets;
 		this.events = events;
 		this.transaction = transaction;
@@ -98,6 +101,7 @@ public class BookingJobs {
 	public void purge() {
 		proofOfWork.purge();
 		idempotency.purge();
+		limits.purge();
 	}
 
 }

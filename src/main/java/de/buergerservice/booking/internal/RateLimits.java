@@ -12,8 +12,8 @@ import de.buergerservice.shared.Email;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +27,26 @@ import org.springframework.stereotype.Component;
  * The buckets use a few connections of their own whose commits do not wait for the disk
  * ({@code synchronous_commit = off}): a booking rush would otherwise wait for three
  * flushes per booking instead of one, and a counted request lost to a database crash
- * costs nothing.
+ * costs nothing. Their statements are planned at every run
+ * ({@code plan_cache_mode = force_custom_plan}): the table is small after a quiet night
+ * and grows by a row per new address in a rush, and a plan made while it was empty read
+ * the whole table for every request (in the Berlin rush more rows than the bookings
+ * themselves).
+ * <p>
+ * A bucket expires once it has filled up again, since a full bucket is what a new one
+ * would be, and {@link #purge()} removes it: the table holds e-mail addresses, which are
+ * kept no longer than they limit anything.
  */
 @Component
 public class RateLimits implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
 
+	private static final int PURGE_BATCH = 1000;
+
 	private final DataSource connections;
 
-	private final ProxyManager<String> buckets;
+	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
 	private final BucketConfiguration perClient;
 
@@ -52,7 +62,7 @@ public class RateLimits implements DisposableBean {
 			.idColumn("id")
 			.stateColumn("state")
 			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(window))
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
 			.build();
 		this.perClient = configuration(limits.perClient(), window);
 		this.perEmail = configuration(limits.perEmail(), window);
@@ -72,7 +82,7 @@ public class RateLimits implements DisposableBean {
 			config.setPoolName("rate-limits");
 			config.setMaximumPoolSize(4);
 			config.setMinimumIdle(1);
-			config.setConnectionInitSql("SET synchronous_commit = off");
+			config.setConnectionInitSql("SET synchronous_commit = off; SET plan_cache_mode = force_custom_plan");
 			return new HikariDataSource(config);
 		}
 		catch (SQLException ex) {
@@ -97,6 +107,18 @@ public class RateLimits implements DisposableBean {
 		return BucketConfiguration.builder()
 			.addLimit(limit -> limit.capacity(requests).refillGreedy(requests, window))
 			.build();
+	}
+
+	/** Removes the buckets that have filled up again; returns how many. */
+	public int purge() {
+		int removed = 0;
+		int batch;
+		do {
+			batch = buckets.removeExpired(PURGE_BATCH);
+			removed += batch;
+		}
+		while (batch == PURGE_BATCH);
+		return removed;
 	}
 
 	/** Counts a request of a client; throws once the client is past its limit. */

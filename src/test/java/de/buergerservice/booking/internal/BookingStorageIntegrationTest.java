@@ -101,6 +101,18 @@ class BookingStorageIntegrationTest {
 		assertThat(connections).isNotSameAs(dataSource);
 	}
 
+	@Test
+	void rateLimitStatementsArePlannedAtEveryRun() throws Exception {
+		try (Connection connection = limits.connections().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT setting, source FROM pg_settings WHERE name = 'plan_cache_mode'")) {
+			result.next();
+			assertThat(result.getString("setting")).isEqualTo("force_custom_plan");
+			assertThat(result.getString("source")).isEqualTo("session");
+		}
+	}
+
 	private int count() {
 		return jdbc.sql("SELECT count(*) FROM booking.appointment").query(Integer.class).single();
 	}
