@@ -27,9 +27,14 @@ class ProblemFactory {
 	}
 
 	ProblemDetail problem(HttpStatusCode status, String detailKey, Object... arguments) {
+		return problem(locale(), status, detailKey, arguments);
+	}
+
+	/** A problem in the given language: for answers before Spring MVC has chosen one. */
+	ProblemDetail problem(Locale locale, HttpStatusCode status, String detailKey, Object... arguments) {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(title(status));
-		problem.setDetail(message(detailKey, arguments));
+		problem.setTitle(title(status, locale));
+		problem.setDetail(messages.getMessage(detailKey, arguments, detailKey, locale));
 		return problem;
 	}
 
@@ -40,8 +45,12 @@ class ProblemFactory {
 	}
 
 	String title(HttpStatusCode status) {
+		return title(status, locale());
+	}
+
+	private String title(HttpStatusCode status, Locale locale) {
 		return messages.getMessage("problem.title." + status.value(), null,
-				messages.getMessage("problem.title.default", null, locale()), locale());
+				messages.getMessage("problem.title.default", null, locale), locale);
 	}
 
 	String message(String key, Object... arguments) {

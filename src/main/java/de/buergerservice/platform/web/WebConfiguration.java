@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,6 +50,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Right after the turns: a change that is shed costs no more than its answer. */
+	@Bean
+	FilterRegistrationBean<AdmissionControl> admissionControl(ProblemFactory problems, JsonMapper json) {
+		FilterRegistrationBean<AdmissionControl> registration = new FilterRegistrationBean<>(
+				new AdmissionControl(admission, meters, problems, localeResolver(), json));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new CityLocaleResolver();
@@ -66,7 +76,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RememberLanguage(localeResolver())).excludePathPatterns("/api/**");
-		registry.addInterceptor(new AdmissionControl(admission, meters)).excludePathPatterns("/staff/**");
+		registry.addInterceptor(new AdmissionControl.ShedPages());
 	}
 
 	private static final class LenientAccept extends HeaderContentNegotiationStrategy {

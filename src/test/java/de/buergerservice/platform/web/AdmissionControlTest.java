@@ -1,5 +1,6 @@
 package de.buergerservice.platform.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -29,7 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Citizens' changes beyond what one instance works on at once wait a moment for their
  * turn and are then told to come back (503 with {@code Retry-After}) before anything is
- * done; reading is never held up, and a finished change frees its turn.
+ * done — an API change before any later filter sees it; reading and the staff's work are
+ * never held up, and a finished change frees its turn.
  */
 class AdmissionControlTest {
 
@@ -39,9 +42,18 @@ class AdmissionControlTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	/** Stands for the filters after admission control (security above all). */
+	private final AtomicInteger laterFilters = new AtomicInteger();
+
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(changes, new Pages())
-		.addInterceptors(
-				new AdmissionControl(new AdmissionProperties(1, Duration.ofMillis(50), Duration.ofSeconds(2)), meters))
+		.addFilters(
+				new AdmissionControl(new AdmissionProperties(1, Duration.ofMillis(50), Duration.ofSeconds(2)), meters,
+						ErrorHandlers.problems(), new CityLocaleResolver(), new JsonMapper()),
+				(request, response, chain) -> {
+					laterFilters.incrementAndGet();
+					chain.doFilter(request, response);
+				})
+		.addInterceptors(new AdmissionControl.ShedPages())
 		.setControllerAdvice(ErrorHandlers.both())
 		.build();
 
@@ -53,17 +65,41 @@ class AdmissionControlTest {
 	@Test
 	void aChangeBeyondTheLimitIsA503ProblemWithRetryAfterAndIsNotWorkedOn() throws Exception {
 		CompletableFuture<MvcResult> slow = aSlowChangeUnderWay();
+		int seenBefore = laterFilters.get();
 
 		MockHttpServletResponse refused = mvc.perform(post("/api/v1/change")).andReturn().getResponse();
 
 		assertThat(refused.getStatus()).isEqualTo(503);
 		assertThat(refused.getHeader("Retry-After")).isEqualTo("2");
 		assertThat(refused.getContentType()).startsWith("application/problem+json");
-		assertThat(refused.getContentAsString()).contains("\"status\":503").doesNotContain("Exception");
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":503")
+			.contains("Dienst nicht verfügbar")
+			.doesNotContain("Exception");
 		assertThat(changes.worked.get()).as("changes worked on").isEqualTo(1);
+		assertThat(laterFilters.get()).as("later filters that saw the refused change").isEqualTo(seenBefore);
 		assertThat(meters.counter("buergerservice.admission.shed").count()).isEqualTo(1);
 		release.countDown();
 		assertThat(slow.get(10, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aRefusedApiChangeIsExplainedInTheClientsLanguage() throws Exception {
+		aSlowChangeUnderWay();
+
+		MockHttpServletResponse refused = mvc.perform(post("/api/v1/change").header("Accept-Language", "en"))
+			.andReturn()
+			.getResponse();
+
+		assertThat(refused.getStatus()).isEqualTo(503);
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Service unavailable")
+			.contains("Retry-After");
+	}
+
+	@Test
+	void theStaffsChangesAreNotHeldUp() throws Exception {
+		aSlowChangeUnderWay();
+
+		assertThat(mvc.perform(post("/staff/change")).andReturn().getResponse().getStatus()).isEqualTo(200);
 	}
 
 	@Test
@@ -152,6 +188,12 @@ class AdmissionControlTest {
 		@ResponseBody
 		String book() {
 			return "booked";
+		}
+
+		@PostMapping("/staff/change")
+		@ResponseBody
+		String staff() {
+			return "changed";
 		}
 
 	}

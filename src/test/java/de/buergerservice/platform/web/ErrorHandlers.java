@@ -17,11 +17,16 @@ final class ErrorHandlers {
 	}
 
 	static Object[] both() {
-		ProblemFactory problems = new ProblemFactory(messages());
+		ProblemFactory problems = problems();
 		City leipzig = new City("Leipzig", "Amt für Bürgerservice", "Meine Stadt, ein Service", "0341 123-0", "115",
 				ZoneId.of("Europe/Berlin"), "de", "sn", "http://localhost:8080");
 		return new Object[] { new ApiExceptionHandler(problems),
 				new PageExceptionHandler(new LayoutModelAdvice(leipzig), problems, new JsonMapper()) };
+	}
+
+	/** Problem documents with the application's messages. */
+	static ProblemFactory problems() {
+		return new ProblemFactory(messages());
 	}
 
 	private static ResourceBundleMessageSource messages() {
