@@ -10,13 +10,16 @@
 #   3. the free start times of the rush procedure on the rush days are fetched from the API
 #   4. warm-up: the same rush for RUSH_WARMUP seconds on the day before the rush days (its own
 #      e-mail domain, not counted), so that the rush meets a JIT-compiled application as a
-#      release at 10:00 meets one that has run for days
+#      release at 10:00 meets one that has run for days. Two minutes, since the JIT compiler
+#      is that long at work: after 15 s it still took about a core (JFR: 10 s of compiling in
+#      9 s of the rush) and the application booked 75/s; after 60 s 100/s, 120 s 128/s,
+#      240 s 135/s (docs/benchmarks.md)
 #   5. wrk -c1000 POSTs bookings for random ones of them (new e-mail address each) → 201 / 409
 #   6. the application stops; ledger check
 #   7. reset; pgbench -c $RUSH_PGBENCH_CLIENTS with bench/pgbench/rush-book.sql; ledger check
 #      (and again with the application's extra steps, RUSH_APP_STEPS=1)
 #
-# Environment: DURATION (s, 30), RUSH_WARMUP (s, 15; 0 = none), RUSH_DAYS (the last N open days of the horizon, 4:
+# Environment: DURATION (s, 30), RUSH_WARMUP (s, 120; 0 = none), RUSH_DAYS (the last N open days of the horizon, 4:
 # enough that neither side runs out within DURATION — one Berlin day takes about 5,200 visits of
 # 15 minutes, which pgbench books in about 20 s; a side that fills the days measures the days, not its rate),
 # RUSH_PROCEDURE (default: the 15-minute procedure most offices offer), RUSH_CONNECTIONS
@@ -31,7 +34,7 @@ set -euo pipefail
 cd "$ROOT_DIR"
 
 DURATION=${DURATION:-30}
-RUSH_WARMUP=${RUSH_WARMUP:-15}
+RUSH_WARMUP=${RUSH_WARMUP:-120}
 RUSH_DAYS=${RUSH_DAYS:-4}
 RUSH_CONNECTIONS=${RUSH_CONNECTIONS:-1000}
 THREADS=${THREADS:-2}
