@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The booking module's clockwork, safe on any number of instances (rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}): holds that were not confirmed in time expire and free
  * their capacity; reminders go out; spent challenges, old idempotency keys and rate-limit
- * buckets whose window has passed are forgotten.
+ * buckets that have filled up again are forgotten.
  */
 @Component
 public class BookingJobs {

@@ -109,16 +109,11 @@ public class RateLimits implements DisposableBean {
 			.build();
 	}
 
-	/** Removes the buckets that have filled up again; returns how many. */
-	public int purge() {
-		int removed = 0;
-		int batch;
-		do {
-			batch = buckets.removeExpired(PURGE_BATCH);
-			removed += batch;
+	/** Removes the buckets that have filled up again, a batch at a time. */
+	public void purge() {
+		while (buckets.removeExpired(PURGE_BATCH) == PURGE_BATCH) {
+			// the next batch
 		}
-		while (batch == PURGE_BATCH);
-		return removed;
 	}
 
 	/** Counts a request of a client; throws once the client is past its limit. */
