@@ -30,9 +30,10 @@ import org.springframework.web.servlet.LocaleResolver;
  * <p>
  * A filter, second after {@link TakeTurns}: in the Berlin rush two of three changes were
  * shed, and when they went through the security filters and Spring MVC's error handling
- * first, that was a third of the application's time. A change to the API is answered
- * here, its problem document written at once; a page's change is marked and goes on to
- * {@link ShedPages}, which lets the page's error handler say it in the citizen's page.
+ * first, JFR put a third of the application's samples there. A change to the API is
+ * answered here, its problem document written at once; a page's change is marked and goes
+ * on to {@link ShedPages}, which lets the page's error handler say it in the citizen's
+ * page.
  */
 final class AdmissionControl extends OncePerRequestFilter {
 
@@ -67,7 +68,7 @@ final class AdmissionControl extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		return READING.contains(request.getMethod()) || path.equals("/staff") || path.startsWith("/staff/");
 	}
 
@@ -77,7 +78,7 @@ final class AdmissionControl extends OncePerRequestFilter {
 		if (!turn()) {
 			shed.increment();
 			Busy busy = new Busy(properties.retryAfter().toSeconds());
-			if (ProblemView.isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
+			if (ProblemView.isApi(path(request))) {
 				response.setHeader("Retry-After", busy.retryAfter());
 				new ProblemView(problems.problem(locales.resolveLocale(request), HttpStatus.SERVICE_UNAVAILABLE,
 						"problem.detail.503.busy"), json)
@@ -94,6 +95,10 @@ final class AdmissionControl extends OncePerRequestFilter {
 		finally {
 			turns.release();
 		}
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	private boolean turn() {
