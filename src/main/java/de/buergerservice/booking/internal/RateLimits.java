@@ -1,7 +1,9 @@
 package de.buergerservice.booking.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -13,7 +15,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,15 @@ import org.springframework.stereotype.Component;
  * A bucket expires once it has filled up again, since a full bucket is what a new one
  * would be, and {@link #purge()} removes it: the table holds e-mail addresses, which are
  * kept no longer than they limit anything.
+ * <p>
+ * A request is counted in one transaction under a transaction-level advisory lock on the
+ * bucket's key (its row read, then written), or two for a bucket not yet stored: Bucket4j
+ * asks for it before it sends the configuration to create it. With row locks a new bucket
+ * took three, the first only to insert a row to lock, and in a rush nearly every e-mail
+ * address is new. The lock's number is a 64-bit digest of the key, so that it meets
+ * neither another bucket's lock nor the booking's per-address lock ({@code hashtext}, 32
+ * bits) but by a vanishing chance, and then only waits. Each row keeps its number, for
+ * the purge to take the same lock.
  */
 @Component
 public class RateLimits implements DisposableBean {
@@ -46,7 +57,7 @@ public class RateLimits implements DisposableBean {
 
 	private final DataSource connections;
 
-	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+	private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
 
 	private final BucketConfiguration perClient;
 
@@ -56,12 +67,14 @@ public class RateLimits implements DisposableBean {
 		BookingProperties.Limits limits = properties.limits();
 		Duration window = limits.window();
 		this.connections = relaxed(dataSource);
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(connections)
+		this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(connections)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.lockIdSupplier(RateLimits::lockId)
 			.table("booking.rate_limit_bucket")
 			.idColumn("id")
 			.stateColumn("state")
 			.expiresAtColumn("expires_at")
+			.lockColumn("lock_id")
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
 			.build();
 		this.perClient = configuration(limits.perClient(), window);
@@ -89,6 +102,11 @@ public class RateLimits implements DisposableBean {
 			LOG.warn("Rate limits use the application's connection pool: {}", ex.getMessage());
 			return main;
 		}
+	}
+
+	/** The advisory lock's number of a bucket: 64 bits of the key's MD5 digest. */
+	static long lockId(String key) {
+		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
 	}
 
 	/** The connections the buckets use. */
