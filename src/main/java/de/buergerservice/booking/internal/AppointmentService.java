@@ -371,7 +371,25 @@ class AppointmentService implements Appointments {
 			throw BookingException.Invalid.of("start", "booking.error.start.doesNotFit");
 		}
 		Duration length = Duration.ofMinutes((long) units * grid);
-		return new Visit(items, location.id(), start, start.plus(length), units, Duration.ofMinutes(grid), candidates);
+		return new Visit(items, location.id(), start, start.plus(length), units, Duration.ofMinutes(grid),
+				withRoom(candidates, day, channel, first, units));
+	}
+
+	/**
+	 * The pools the index shows with a seat free in every unit of the visit, in their
+	 * order; all of them where it shows none. The database still decides, but a booking
+	 * need not lock the units of pools already full: in a rush all but the last pools
+	 * are, and every booking locked their units for nothing. Leaving pools out keeps the
+	 * order in which bookings lock them, so they still cannot deadlock. A seat freed a
+	 * moment ago that the index has not heard of yet, in a pool it shows full while
+	 * another it shows free is taken, is missed: the citizen is told the time is taken
+	 * and can ask again.
+	 */
+	private static List<Pool> withRoom(List<Pool> candidates, DayCapacity day, Channel channel, int first, int units) {
+		List<Pool> withRoom = candidates.stream()
+			.filter(pool -> day.hasRoom(pool.id(), channel, first, units))
+			.toList();
+		return withRoom.isEmpty() ? candidates : withRoom;
 	}
 
 	private int gridMinutes(LocationId location) {

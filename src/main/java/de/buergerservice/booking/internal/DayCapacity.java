@@ -93,11 +93,7 @@ final class DayCapacity {
 	 * units at once.
 	 */
 	int[] free(PoolId pool, Channel channel) {
-		if (version < 0) {
-			return null;
-		}
-		Map<Channel, int[]> poolCapacity = capacity.get(pool);
-		int[] seats = poolCapacity == null ? null : poolCapacity.get(channel);
+		int[] seats = seats(pool, channel);
 		if (seats == null) {
 			return null;
 		}
@@ -107,6 +103,33 @@ final class DayCapacity {
 			free[unit] = seats[unit] - taken[unit];
 		}
 		return free;
+	}
+
+	/**
+	 * Whether the pool has a seat free for the channel in each of {@code count} units
+	 * from {@code first} on, as far as this day knows.
+	 */
+	boolean hasRoom(PoolId pool, Channel channel, int first, int count) {
+		int[] seats = seats(pool, channel);
+		if (seats == null || first < 0 || first + count > units.length) {
+			return false;
+		}
+		int[] taken = booked.get(pool).get(channel);
+		for (int unit = first; unit < first + count; unit++) {
+			if (seats[unit] - taken[unit] <= 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The seats of the pool for the channel, {@code null} where it has none. */
+	private int[] seats(PoolId pool, Channel channel) {
+		if (version < 0) {
+			return null;
+		}
+		Map<Channel, int[]> poolCapacity = capacity.get(pool);
+		return poolCapacity == null ? null : poolCapacity.get(channel);
 	}
 
 	/** Whether the units from {@code first} on follow each other without a gap. */

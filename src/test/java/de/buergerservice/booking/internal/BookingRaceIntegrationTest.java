@@ -1,5 +1,6 @@
 package de.buergerservice.booking.internal;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import de.buergerservice.booking.AccessToken;
@@ -21,10 +23,13 @@ import de.buergerservice.booking.Booked;
 import de.buergerservice.booking.BookingException;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.Citizen;
+import de.buergerservice.booking.Pool;
 import de.buergerservice.booking.Slot;
 import de.buergerservice.booking.VisitItem;
 import de.buergerservice.booking.internal.AppointmentStore.Purpose;
+import de.buergerservice.locations.Location;
 import de.buergerservice.locations.LocationId;
+import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.Email;
 import de.buergerservice.shared.ProcedureId;
 import de.buergerservice.testsupport.CapacityLedger;
@@ -76,6 +81,12 @@ class BookingRaceIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PoolDirectory pools;
+
+	@Autowired
+	Locations locations;
 
 	@AfterEach
 	void checkTheLedger() {
@@ -171,6 +182,72 @@ class BookingRaceIntegrationTest {
 				assertThat(status).isEqualTo(AppointmentStatus.EXPIRED);
 			}
 			assertThat(new CapacityLedger(jdbc).violations()).isEmpty();
+		}
+	}
+
+	/**
+	 * A pool the index shows full is left out: the booking neither waits for nor locks
+	 * its units (here another transaction holds them) and takes the next pool's seat at
+	 * once.
+	 */
+	@Test
+	void aBookingPassesOverAPoolTheIndexShowsFull() throws Exception {
+		ProcedureId idCard = ID_CARD.getFirst().procedure();
+		Location location = locations.all()
+			.stream()
+			.filter(each -> pools.candidates(each.id(), List.of(idCard)).size() > 1)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No office with two pools for ID cards in the demo data"));
+		Pool first = pools.candidates(location.id(), List.of(idCard)).getFirst();
+		Slot slot = availability.slotsOn(location.id(), LocalDate.of(2026, 12, 15), ID_CARD, Channel.ONLINE, now(), 1)
+			.getFirst();
+		var visit = service.visit(ID_CARD, location.id(), slot.start(), Channel.ONLINE, now());
+		while (seatsFree(first, visit.start(), visit.end()) > 0) {
+			service.hold(visit, citizen(), Channel.ONLINE, false, Duration.ZERO, false, now());
+		}
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+			Future<?> holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+				jdbc.sql("""
+						SELECT slot_start FROM booking.capacity
+						WHERE pool_id = ? AND channel = 'ONLINE' AND slot_start >= ? AND slot_start < ? FOR UPDATE""")
+					.params(first.id().value(), Timestamp.from(visit.start()), Timestamp.from(visit.end()))
+					.query(Timestamp.class)
+					.list();
+				locked.countDown();
+				awaitQuietly(release);
+			}));
+			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Booked> booking = threads
+				.submit(() -> service.hold(service.visit(ID_CARD, location.id(), slot.start(), Channel.ONLINE, now()),
+						citizen(), Channel.ONLINE, false, Duration.ZERO, false, now()));
+			try {
+				Booked booked = booking.get(20, TimeUnit.SECONDS);
+				assertThat(store.find(booked.appointment().reference()).orElseThrow().pool()).isNotEqualTo(first.id());
+			}
+			finally {
+				release.countDown();
+				holder.get(30, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	private int seatsFree(Pool pool, Instant start, Instant end) {
+		return jdbc.sql("""
+				SELECT min(capacity - booked) FROM booking.capacity
+				WHERE pool_id = ? AND channel = 'ONLINE' AND slot_start >= ? AND slot_start < ?""")
+			.params(pool.id().value(), Timestamp.from(start), Timestamp.from(end))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A day in memory takes each change of booked seats once, and never an older one over a
- * newer, whichever path and order the changes arrive by.
+ * newer, whichever path and order the changes arrive by; it tells whether a pool has room
+ * for a visit over several units.
  */
 class DayCapacityTest {
 
@@ -72,6 +73,28 @@ class DayCapacityTest {
 
 		assertThat(day.free(POOL, Channel.ONLINE)[0]).isEqualTo(3);
 		assertThat(day.free(POOL, Channel.ONLINE)[1]).isEqualTo(3);
+	}
+
+	@Test
+	void aPoolHasRoomOnlyWhereEveryUnitOfTheVisitHasASeatFree() {
+		DayCapacity day = day(2, 1, 7);
+		assertThat(day.hasRoom(POOL, Channel.ONLINE, 0, 2)).isTrue();
+
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE_TEN, 2, 8)));
+
+		assertThat(day.hasRoom(POOL, Channel.ONLINE, 0, 1)).isTrue();
+		assertThat(day.hasRoom(POOL, Channel.ONLINE, 0, 2)).isFalse();
+		assertThat(day.hasRoom(POOL, Channel.ONLINE, 1, 1)).isFalse();
+	}
+
+	@Test
+	void noRoomInAnotherChannelAnUnknownPoolOrPastTheDay() {
+		DayCapacity day = day(2, 0, 7);
+
+		assertThat(day.hasRoom(POOL, Channel.PHONE, 0, 1)).isFalse();
+		assertThat(day.hasRoom(new PoolId("other"), Channel.ONLINE, 0, 1)).isFalse();
+		assertThat(day.hasRoom(POOL, Channel.ONLINE, 1, 2)).isFalse();
+		assertThat(day.hasRoom(POOL, Channel.ONLINE, -1, 1)).isFalse();
 	}
 
 	private static DayCapacity day(int capacity, int booked, long version) {
