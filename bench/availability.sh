@@ -11,6 +11,8 @@
 #
 # Needs bench/berlin-setup.sh first. Results: bench/target/results/availability.properties
 # (and the raw client/pgbench output next to it); bench/report.sh turns them into markdown.
+# Besides the clients' latency, the time inside the application (its own histogram, bucket
+# upper bounds, the warm-up included): where the two differ, requests waited for a core.
 #
 # Environment: DURATION (s, 60), WARMUP (s, 10), CONNECTIONS (32: the clients of both), THREADS (2: pgbench's),
 # QUESTIONS ("days slots anywhere"), CHECK_SAMPLES (5), BENCH_LABEL (text for the report),
@@ -60,8 +62,12 @@ DAY_MAX_OFFSET=$((HORIZON_DAYS - 1))
 BENCH_TODAY=$(bench_value "SELECT (now() AT TIME ZONE 'Europe/Berlin')::date")
 
 APP_ARGS=${APP_ARGS:-}
+# The application keeps a histogram of its own time per request (Micrometer's
+# http.server.requests, from the first servlet filter to the answer): next to the clients'
+# latency it shows how much of that is spent inside the application, not waiting for a core.
 # shellcheck disable=SC2086
-ready_seconds=$(start_app "normal${APP_ARGS:+-custom}" $APP_ARGS)
+ready_seconds=$(start_app "normal${APP_ARGS:+-custom}" \
+  --management.metrics.distribution.percentiles-histogram.http.server.requests=true $APP_ARGS)
 [ "$ready_seconds" = 0 ] || log "Application ready after $ready_seconds s"
 
 # Every office's days once, so that the measurement starts with the index in memory (it
@@ -74,6 +80,30 @@ while read -r procedure location; do
 done < <(bench_psql -Atc "SELECT DISTINCT ON (location_id) procedure_id || ' ' || location_id FROM bench.pair15
   ORDER BY location_id, procedure_id")
 log "Primed in $(awk -v a="$primed" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+
+# The histogram's buckets of one endpoint's successful GETs: "upper-bound-in-seconds count" lines.
+server_buckets() {
+  curl -fsS "$APP_URL/actuator/prometheus" | awk -v uri="uri=\"$1\"" '
+    /^http_server_requests_seconds_bucket/ && index($0, uri) && index($0, "status=\"200\"") && index($0, "method=\"GET\"") {
+      match($0, /le="[^"]+"/); print substr($0, RSTART + 4, RLENGTH - 5), $NF }'
+}
+
+# server_percentile BEFORE AFTER PERCENT → the upper bound (ms) of the bucket holding that
+# percentile of the requests between the two snapshots.
+server_percentile() {
+  awk -v p="$3" 'NR == FNR { before[$1] = $2; next }
+    { le[++n] = $1; count[n] = $2 - before[$1] }
+    END {
+      total = count[n]
+      for (i = 1; i <= n; i++) if (total > 0 && count[i] >= p / 100 * total) {
+        if (le[i] == "+Inf") print "inf"; else printf "%.2f\n", le[i] * 1000
+        exit
+      }
+      print "nan"
+    }' "$1" "$2"
+}
+
+uri_of() { if [ "$1" = days ]; then echo /api/v1/availability/days; else echo /api/v1/availability; fi; }
 
 max_offset_of() { if [ "$1" = slots ]; then echo "$DAY_MAX_OFFSET"; else echo "$RANGE_MAX_OFFSET"; fi; }
 
@@ -146,10 +176,14 @@ for question in $QUESTIONS; do
   # 2. The application: as many clients as pgbench's, each on its keep-alive connection
   # (bench/java/…/ClosedLoop.java; wrk's latencies broke Little's law on this machine)
   log "$question: $CONNECTIONS clients for ${DURATION}s (after ${WARMUP}s of warm-up) against the application"
+  server_buckets "$(uri_of "$question")" >"$TARGET_DIR/server-before.txt"
   "$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/ClosedLoop.java" "$APP_URL" "$question" \
     "$TARGET_DIR/pairs15.txt" "$TARGET_DIR/procs15.txt" "$BENCH_TODAY" "$max_offset" "$CONNECTIONS" "$WARMUP" \
     "$DURATION" "$((RANDOM * 32768 + RANDOM))" | tee "$RESULTS_DIR/availability-$question-app.txt" >&2
   app=$(grep '^RESULT ' "$RESULTS_DIR/availability-$question-app.txt" | sed 's/^RESULT //')
+  server_buckets "$(uri_of "$question")" >"$TARGET_DIR/server-after.txt"
+  server_p50=$(server_percentile "$TARGET_DIR/server-before.txt" "$TARGET_DIR/server-after.txt" 50)
+  server_p99=$(server_percentile "$TARGET_DIR/server-before.txt" "$TARGET_DIR/server-after.txt" 99)
   field() { echo "$app" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
 
   # 3. PostgreSQL
@@ -179,6 +213,8 @@ for question in $QUESTIONS; do
     echo "$question.app.max_ms=$(field max_ms)"
     echo "$question.app.mean_ms=$(field mean_ms)"
     echo "$question.app.little_ms=$(field little_ms)"
+    echo "$question.app.inside_p50_ms=$server_p50"
+    echo "$question.app.inside_p99_ms=$server_p99"
     echo "$question.app.errors=$(($(field non2xx) + $(field connect_errors) + $(field read_errors) + $(field timeouts)))"
     echo "$question.sql.transactions=$sql_count"
     echo "$question.sql.tps=$tps"

@@ -252,6 +252,22 @@ public final class BenchReport {
 			}
 			md.setLength(md.length() - 2);
 			md.append(".\n\n");
+			if (availability.getProperty("days.app.inside_p99_ms") != null) {
+				md.append("Time inside the application (its own histogram of `http.server.requests`, from the first "
+						+ "servlet filter to the answer; upper bounds of its buckets, the warm-up included): ");
+				for (String[] q : List.of(new String[] { "days", "calendar" }, new String[] { "slots", "start times" },
+						new String[] { "anywhere", "anywhere" })) {
+					md.append(q[1])
+						.append(" p50 ≤ ")
+						.append(ms(availability, q[0] + ".app.inside_p50_ms"))
+						.append(", p99 ≤ ")
+						.append(ms(availability, q[0] + ".app.inside_p99_ms"))
+						.append("; ");
+				}
+				md.setLength(md.length() - 2);
+				md.append(". The rest of the clients' latency is time the requests waited for one of the two cores "
+						+ "before and after that.\n\n");
+			}
 			List<String> names = List.of("calendar", "start times", "anywhere");
 			List<String> keys = List.of("days", "slots", "anywhere");
 			List<String> sides = List.of("application", "PostgreSQL");
@@ -463,6 +479,9 @@ public final class BenchReport {
 		String value = properties.getProperty(key);
 		if (value == null || value.isBlank() || value.equals("nan")) {
 			return "—";
+		}
+		if (value.equals("inf")) {
+			return "∞";
 		}
 		return String.format(Locale.ROOT, "%.2f ms", Double.parseDouble(value));
 	}
