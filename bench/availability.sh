@@ -14,7 +14,11 @@
 # Besides the clients' latency, the time inside the application (its own histogram, bucket
 # upper bounds, the warm-up included): where the two differ, requests waited for a core.
 #
+# Then the same clients paced at PACED_SHARE % of the rate the closed loop reached (each request
+# timed from when it was due): the latency of a request that does not find the cores already full.
+#
 # Environment: DURATION (s, 60), WARMUP (s, 10), CONNECTIONS (32: the clients of both), THREADS (2: pgbench's),
+# PACED_SHARE (25; 0 = no paced run),
 # QUESTIONS ("days slots anywhere"), CHECK_SAMPLES (5), BENCH_LABEL (text for the report),
 # APP_ARGS (more --property=value for the application; it is then restarted as "normal-custom",
 # e.g. APP_ARGS=--buergerservice.booking.availability.max-age=1h; bench/stop.sh before changing them).
@@ -29,6 +33,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 QUESTIONS=${QUESTIONS:-days slots anywhere}
 CHECK_SAMPLES=${CHECK_SAMPLES:-5}
+PACED_SHARE=${PACED_SHARE:-25}
 BENCH_LABEL=${BENCH_LABEL:-}
 RESULT=$RESULTS_DIR/availability.properties
 
@@ -186,6 +191,18 @@ for question in $QUESTIONS; do
   server_p99=$(server_percentile "$TARGET_DIR/server-before.txt" "$TARGET_DIR/server-after.txt" 99)
   field() { echo "$app" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
 
+  # 2b. The same clients paced below saturation
+  paced=""
+  if [ "$PACED_SHARE" -gt 0 ]; then
+    rate=$(awk -v r="$(field rps)" -v p="$PACED_SHARE" 'BEGIN { printf "%.1f", r * p / 100 }')
+    log "$question: $CONNECTIONS clients paced at $rate requests per second ($PACED_SHARE % of the closed loop's)"
+    "$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/ClosedLoop.java" "$APP_URL" "$question" \
+      "$TARGET_DIR/pairs15.txt" "$TARGET_DIR/procs15.txt" "$BENCH_TODAY" "$max_offset" "$CONNECTIONS" "$WARMUP" \
+      "$DURATION" "$((RANDOM * 32768 + RANDOM))" "$rate" | tee "$RESULTS_DIR/availability-$question-paced.txt" >&2
+    paced=$(grep '^RESULT ' "$RESULTS_DIR/availability-$question-paced.txt" | sed 's/^RESULT //')
+  fi
+  paced_field() { echo "$paced" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
+
   # 3. PostgreSQL
   sql=$BENCH_DIR/pgbench/availability-$question.sql
   defines=(-D pairs="$PAIRS" -D procedures="$PROCEDURES" -D max_offset="$max_offset")
@@ -215,6 +232,13 @@ for question in $QUESTIONS; do
     echo "$question.app.little_ms=$(field little_ms)"
     echo "$question.app.inside_p50_ms=$server_p50"
     echo "$question.app.inside_p99_ms=$server_p99"
+    if [ -n "$paced" ]; then
+      echo "$question.paced.offered=$(paced_field offered)"
+      echo "$question.paced.rps=$(paced_field rps)"
+      echo "$question.paced.p50_ms=$(paced_field p50_ms)"
+      echo "$question.paced.p99_ms=$(paced_field p99_ms)"
+      echo "$question.paced.errors=$(($(paced_field non2xx) + $(paced_field read_errors)))"
+    fi
     echo "$question.app.errors=$(($(field non2xx) + $(field connect_errors) + $(field read_errors) + $(field timeouts)))"
     echo "$question.sql.transactions=$sql_count"
     echo "$question.sql.tps=$tps"

@@ -268,6 +268,24 @@ public final class BenchReport {
 				md.append(". The rest of the clients' latency is time the requests waited for one of the two cores "
 						+ "before and after that.\n\n");
 			}
+			if (availability.getProperty("days.paced.p99_ms") != null) {
+				md.append("The same clients paced below saturation (each request timed from when it was due): ");
+				for (String[] q : List.of(new String[] { "days", "calendar" }, new String[] { "slots", "start times" },
+						new String[] { "anywhere", "anywhere" })) {
+					md.append(q[1])
+						.append(" at ")
+						.append(number(availability.getProperty(q[0] + ".paced.offered")))
+						.append("/s p50 ")
+						.append(ms(availability, q[0] + ".paced.p50_ms"))
+						.append(", p99 ")
+						.append(ms(availability, q[0] + ".paced.p99_ms"))
+						.append(" (errors ")
+						.append(availability.getProperty(q[0] + ".paced.errors"))
+						.append("); ");
+				}
+				md.setLength(md.length() - 2);
+				md.append(".\n\n");
+			}
 			List<String> names = List.of("calendar", "start times", "anywhere");
 			List<String> keys = List.of("days", "slots", "anywhere");
 			List<String> sides = List.of("application", "PostgreSQL");

@@ -30,11 +30,17 @@ import java.util.SplittableRandom;
  * measured and the bound, so every run shows whether its figures hold together.
  * <p>
  * Run by {@code bench/availability.sh} as a single-file program (JDK only, no build):
- * {@code java ClosedLoop.java BASE_URL QUESTION PAIRS_FILE PROCEDURES_FILE TODAY MAX_OFFSET CONNECTIONS WARMUP_S DURATION_S SEED}
+ * {@code java ClosedLoop.java BASE_URL QUESTION PAIRS_FILE PROCEDURES_FILE TODAY MAX_OFFSET CONNECTIONS WARMUP_S DURATION_S SEED [RATE]}
  * where QUESTION is {@code days} (one office, 31 days), {@code slots} (one office, one day)
  * or {@code anywhere} (20 earliest, 31 days); the pairs file has "procedure location" per
  * line, the procedures file one procedure per line. Prints the figures and a line
  * {@code RESULT {json}} as bench/wrk/common.lua does.
+ * <p>
+ * With a RATE (requests per second, all clients together) the clients are paced instead:
+ * each sends at fixed intervals, and a request is timed from when it was due, not from
+ * when a late answer to the one before let it go (which would hide waiting: "coordinated
+ * omission"). Below saturation this shows the latency a request meets when the machine is
+ * not already full of them.
  */
 public final class ClosedLoop {
 
@@ -75,7 +81,8 @@ public final class ClosedLoop {
 		long warmupNanos = Long.parseLong(args[7]) * 1_000_000_000L;
 		long durationNanos = Long.parseLong(args[8]) * 1_000_000_000L;
 		long seed = Long.parseLong(args[9]);
-		loop.run(connections, warmupNanos, durationNanos, seed);
+		double rate = args.length > 10 ? Double.parseDouble(args[10]) : 0;
+		loop.run(connections, warmupNanos, durationNanos, seed, rate);
 	}
 
 	private String path(SplittableRandom random) {
@@ -98,15 +105,17 @@ public final class ClosedLoop {
 		};
 	}
 
-	private void run(int connections, long warmupNanos, long durationNanos, long seed) throws InterruptedException {
+	private void run(int connections, long warmupNanos, long durationNanos, long seed, double rate)
+			throws InterruptedException {
 		long start = System.nanoTime();
+		long interval = rate > 0 ? (long) (connections * 1e9 / rate) : 0;
 		long measureFrom = start + warmupNanos;
 		long measureTo = measureFrom + durationNanos;
 		Client[] clients = new Client[connections];
 		Thread[] threads = new Thread[connections];
 		SplittableRandom seeds = new SplittableRandom(seed);
 		for (int i = 0; i < connections; i++) {
-			clients[i] = new Client(seeds.split(), measureFrom, measureTo);
+			clients[i] = new Client(seeds.split(), measureFrom, measureTo, interval, start + interval * i / connections);
 			threads[i] = Thread.ofPlatform().name("client-" + i).start(clients[i]);
 		}
 		for (Thread thread : threads) {
@@ -120,20 +129,31 @@ public final class ClosedLoop {
 		double rps = all.length / seconds;
 		double mean = all.length == 0 ? 0 : Arrays.stream(all).average().orElse(0) / 1e6;
 		double little = rps == 0 ? 0 : connections / rps * 1000;
+		if (rate > 0) {
+			System.out.printf(Locale.ROOT, "paced: %.1f requests per second offered, each timed from when it was due%n",
+					rate);
+		}
 		System.out.printf(Locale.ROOT, "%d connections, %d requests in %.1f s: %.1f per second%n", connections,
 				all.length, seconds, rps);
 		System.out.printf(Locale.ROOT, "latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
 				percentile(all, 50), percentile(all, 90), percentile(all, 99), max(all));
-		System.out.printf(Locale.ROOT,
-				"mean %.3f ms; Little's law allows at most %.3f ms (connections / throughput): %s%n", mean, little,
-				mean <= little * 1.001 ? "consistent" : "INCONSISTENT");
+		if (rate > 0) {
+			// timed from when they were due, requests that waited to be sent count too: the
+			// bound of a closed loop does not apply
+			System.out.printf(Locale.ROOT, "mean %.3f ms%n", mean);
+		}
+		else {
+			System.out.printf(Locale.ROOT,
+					"mean %.3f ms; Little's law allows at most %.3f ms (connections / throughput): %s%n", mean,
+					little, mean <= little * 1.001 ? "consistent" : "INCONSISTENT");
+		}
 		System.out.printf(Locale.ROOT, "non-2xx %d, errors %d%n", non2xx, errors);
 		System.out.printf(Locale.ROOT,
 				"RESULT {\"name\":\"%s\",\"requests\":%d,\"seconds\":%.3f,\"rps\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
 						+ "\"p99_ms\":%.3f,\"max_ms\":%.3f,\"mean_ms\":%.3f,\"little_ms\":%.3f,\"non2xx\":%d,"
-						+ "\"connect_errors\":0,\"read_errors\":%d,\"write_errors\":0,\"timeouts\":0}%n",
+						+ "\"connect_errors\":0,\"read_errors\":%d,\"write_errors\":0,\"timeouts\":0,\"offered\":%.1f}%n",
 				question, all.length, seconds, rps, percentile(all, 50), percentile(all, 90), percentile(all, 99),
-				max(all), mean, little, non2xx, errors);
+				max(all), mean, little, non2xx, errors, rate);
 	}
 
 	private static double percentile(long[] sorted, double percent) {
@@ -165,10 +185,36 @@ public final class ClosedLoop {
 
 		long errors;
 
-		Client(SplittableRandom random, long measureFrom, long measureTo) {
+		/** Nanoseconds between this client's requests when paced; 0 in a closed loop. */
+		private final long interval;
+
+		/** When the next paced request is due. */
+		private long due;
+
+		Client(SplittableRandom random, long measureFrom, long measureTo, long interval, long first) {
 			this.random = random;
 			this.measureFrom = measureFrom;
 			this.measureTo = measureTo;
+			this.interval = interval;
+			this.due = first;
+		}
+
+		/**
+		 * When the request counts from: now in a closed loop; paced, the moment it was due
+		 * (after sleeping until then), so that an answer late enough to delay the next
+		 * request counts against that one too.
+		 */
+		private long start() throws InterruptedException {
+			if (interval == 0) {
+				return System.nanoTime();
+			}
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			}
+			long start = due;
+			due += interval;
+			return start;
 		}
 
 		@Override
@@ -186,7 +232,7 @@ public final class ClosedLoop {
 						byte[] request = ("GET " + path(random) + " HTTP/1.1\r\n" + host
 								+ "Accept: application/json\r\n\r\n")
 							.getBytes(StandardCharsets.US_ASCII);
-						long sent = System.nanoTime();
+						long sent = start();
 						if (sent >= measureTo) {
 							return;
 						}
@@ -204,6 +250,10 @@ public final class ClosedLoop {
 					if (System.nanoTime() >= measureFrom) {
 						errors++;
 					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
 				}
 			}
 		}
