@@ -39,6 +39,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class BenchReport {
 
+	/** The availability questions: key in the results, name in the text. */
+	private static final List<String[]> QUESTIONS = List.of(new String[] { "days", "calendar" },
+			new String[] { "slots", "start times" }, new String[] { "anywhere", "anywhere" });
+
 	static final String START = "<!-- booking-benchmarks:start (bench/report.sh writes this section) -->";
 
 	static final String END = "<!-- booking-benchmarks:end -->";
@@ -255,8 +259,7 @@ public final class BenchReport {
 			if (availability.getProperty("days.app.inside_p99_ms") != null) {
 				md.append("Time inside the application (its own histogram of `http.server.requests`, from the first "
 						+ "servlet filter to the answer; upper bounds of its buckets, the warm-up included): ");
-				for (String[] q : List.of(new String[] { "days", "calendar" }, new String[] { "slots", "start times" },
-						new String[] { "anywhere", "anywhere" })) {
+				for (String[] q : QUESTIONS) {
 					md.append(q[1])
 						.append(" p50 ≤ ")
 						.append(ms(availability, q[0] + ".app.inside_p50_ms"))
@@ -270,8 +273,7 @@ public final class BenchReport {
 			}
 			if (availability.getProperty("days.paced.p99_ms") != null) {
 				md.append("The same clients paced below saturation (each request timed from when it was due): ");
-				for (String[] q : List.of(new String[] { "days", "calendar" }, new String[] { "slots", "start times" },
-						new String[] { "anywhere", "anywhere" })) {
+				for (String[] q : QUESTIONS) {
 					md.append(q[1])
 						.append(" at ")
 						.append(number(availability.getProperty(q[0] + ".paced.offered")))
