@@ -110,6 +110,18 @@ server_percentile() {
 
 uri_of() { if [ "$1" = days ]; then echo /api/v1/availability/days; else echo /api/v1/availability; fi; }
 
+# clients QUESTION MAX_OFFSET OUTPUT [RATE]: the CONNECTIONS clients of ClosedLoop, in a closed
+# loop or paced at RATE requests per second; prints its RESULT json (the whole output in OUTPUT).
+clients() {
+  "$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/ClosedLoop.java" "$APP_URL" "$1" \
+    "$TARGET_DIR/pairs15.txt" "$TARGET_DIR/procs15.txt" "$BENCH_TODAY" "$2" "$CONNECTIONS" "$WARMUP" \
+    "$DURATION" "$((RANDOM * 32768 + RANDOM))" ${4:+"$4"} | tee "$3" >&2
+  grep '^RESULT ' "$3" | sed 's/^RESULT //'
+}
+
+# json_field JSON KEY: a number from a RESULT json.
+json_field() { echo "$1" | grep -o "\"$2\":[0-9.]*" | cut -d: -f2; }
+
 max_offset_of() { if [ "$1" = slots ]; then echo "$DAY_MAX_OFFSET"; else echo "$RANGE_MAX_OFFSET"; fi; }
 
 # The SQL of a question for psql (pgbench's \set lines dropped; i and off given with -v).
@@ -182,26 +194,20 @@ for question in $QUESTIONS; do
   # (bench/java/…/ClosedLoop.java; wrk's latencies broke Little's law on this machine)
   log "$question: $CONNECTIONS clients for ${DURATION}s (after ${WARMUP}s of warm-up) against the application"
   server_buckets "$(uri_of "$question")" >"$TARGET_DIR/server-before.txt"
-  "$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/ClosedLoop.java" "$APP_URL" "$question" \
-    "$TARGET_DIR/pairs15.txt" "$TARGET_DIR/procs15.txt" "$BENCH_TODAY" "$max_offset" "$CONNECTIONS" "$WARMUP" \
-    "$DURATION" "$((RANDOM * 32768 + RANDOM))" | tee "$RESULTS_DIR/availability-$question-app.txt" >&2
-  app=$(grep '^RESULT ' "$RESULTS_DIR/availability-$question-app.txt" | sed 's/^RESULT //')
+  app=$(clients "$question" "$max_offset" "$RESULTS_DIR/availability-$question-app.txt")
   server_buckets "$(uri_of "$question")" >"$TARGET_DIR/server-after.txt"
   server_p50=$(server_percentile "$TARGET_DIR/server-before.txt" "$TARGET_DIR/server-after.txt" 50)
   server_p99=$(server_percentile "$TARGET_DIR/server-before.txt" "$TARGET_DIR/server-after.txt" 99)
-  field() { echo "$app" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
+  field() { json_field "$app" "$1"; }
 
   # 2b. The same clients paced below saturation
   paced=""
   if [ "$PACED_SHARE" -gt 0 ]; then
     rate=$(awk -v r="$(field rps)" -v p="$PACED_SHARE" 'BEGIN { printf "%.1f", r * p / 100 }')
     log "$question: $CONNECTIONS clients paced at $rate requests per second ($PACED_SHARE % of the closed loop's)"
-    "$JAVA_HOME/bin/java" "$BENCH_DIR/java/de/buergerservice/bench/ClosedLoop.java" "$APP_URL" "$question" \
-      "$TARGET_DIR/pairs15.txt" "$TARGET_DIR/procs15.txt" "$BENCH_TODAY" "$max_offset" "$CONNECTIONS" "$WARMUP" \
-      "$DURATION" "$((RANDOM * 32768 + RANDOM))" "$rate" | tee "$RESULTS_DIR/availability-$question-paced.txt" >&2
-    paced=$(grep '^RESULT ' "$RESULTS_DIR/availability-$question-paced.txt" | sed 's/^RESULT //')
+    paced=$(clients "$question" "$max_offset" "$RESULTS_DIR/availability-$question-paced.txt" "$rate")
   fi
-  paced_field() { echo "$paced" | grep -o "\"$1\":[0-9.]*" | cut -d: -f2; }
+  paced_field() { json_field "$paced" "$1"; }
 
   # 3. PostgreSQL
   sql=$BENCH_DIR/pgbench/availability-$question.sql
