@@ -83,26 +83,23 @@ final class DayCapacity {
 		return Instant.ofEpochSecond(units[index]);
 	}
 
+	/** The unit's start in seconds of the epoch. */
+	long second(int index) {
+		return units[index];
+	}
+
 	int gridMinutes() {
 		return gridMinutes;
 	}
 
 	/**
-	 * Seats still free in each unit of the day (a copy, consistent for the pool and
-	 * channel), or {@code null} where the pool has none: for readers that look at many
-	 * units at once.
+	 * The seats still free in each unit of the day for the pool and channel, consistent
+	 * (an update replaces the booked seats' array, it never changes one), or {@code null}
+	 * where the pool has none: for readers that look at many units at once.
 	 */
-	int[] free(PoolId pool, Channel channel) {
+	Free free(PoolId pool, Channel channel) {
 		int[] seats = seats(pool, channel);
-		if (seats == null) {
-			return null;
-		}
-		int[] taken = booked.get(pool).get(channel);
-		int[] free = new int[seats.length];
-		for (int unit = 0; unit < free.length; unit++) {
-			free[unit] = seats[unit] - taken[unit];
-		}
-		return free;
+		return seats == null ? null : new Free(seats, booked.get(pool).get(channel));
 	}
 
 	/**
@@ -110,13 +107,12 @@ final class DayCapacity {
 	 * from {@code first} on, as far as this day knows.
 	 */
 	boolean hasRoom(PoolId pool, Channel channel, int first, int count) {
-		int[] seats = seats(pool, channel);
-		if (seats == null || first < 0 || first + count > units.length) {
+		Free free = free(pool, channel);
+		if (free == null || first < 0 || first + count > units.length) {
 			return false;
 		}
-		int[] taken = booked.get(pool).get(channel);
 		for (int unit = first; unit < first + count; unit++) {
-			if (seats[unit] - taken[unit] <= 0) {
+			if (free.at(unit) <= 0) {
 				return false;
 			}
 		}
@@ -172,6 +168,16 @@ final class DayCapacity {
 			poolBooked.put(channel, seats);
 			version++;
 		}
+	}
+
+	/** A pool's seats and booked seats of the day for one channel. */
+	record Free(int[] seats, int[] booked) {
+
+		/** The seats free in the unit (negative where more are booked than it has). */
+		int at(int unit) {
+			return seats[unit] - booked[unit];
+		}
+
 	}
 
 }

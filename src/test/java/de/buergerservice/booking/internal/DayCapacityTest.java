@@ -29,8 +29,8 @@ class DayCapacityTest {
 
 		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8), unit(NINE_TEN, 1, 8)));
 
-		assertThat(day.free(POOL, Channel.ONLINE)[0]).isEqualTo(2);
-		assertThat(day.free(POOL, Channel.ONLINE)[1]).isEqualTo(2);
+		assertThat(day.free(POOL, Channel.ONLINE).at(0)).isEqualTo(2);
+		assertThat(day.free(POOL, Channel.ONLINE).at(1)).isEqualTo(2);
 	}
 
 	@Test
@@ -41,7 +41,7 @@ class DayCapacityTest {
 		day.apply(POOL, Channel.ONLINE, List.of(booked));
 		day.apply(POOL, Channel.ONLINE, List.of(booked));
 
-		assertThat(day.free(POOL, Channel.ONLINE)[0]).isEqualTo(2);
+		assertThat(day.free(POOL, Channel.ONLINE).at(0)).isEqualTo(2);
 	}
 
 	@Test
@@ -51,7 +51,7 @@ class DayCapacityTest {
 		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 2, 9)));
 		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8)));
 
-		assertThat(day.free(POOL, Channel.ONLINE)[0]).isEqualTo(1);
+		assertThat(day.free(POOL, Channel.ONLINE).at(0)).isEqualTo(1);
 	}
 
 	@Test
@@ -60,7 +60,7 @@ class DayCapacityTest {
 
 		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8)));
 
-		assertThat(day.free(POOL, Channel.ONLINE)[0]).isEqualTo(1);
+		assertThat(day.free(POOL, Channel.ONLINE).at(0)).isEqualTo(1);
 	}
 
 	@Test
@@ -71,8 +71,8 @@ class DayCapacityTest {
 		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE.plusSeconds(3600), 3, 8)));
 		day.apply(new PoolId("other"), Channel.ONLINE, List.of(unit(NINE, 3, 8)));
 
-		assertThat(day.free(POOL, Channel.ONLINE)[0]).isEqualTo(3);
-		assertThat(day.free(POOL, Channel.ONLINE)[1]).isEqualTo(3);
+		assertThat(day.free(POOL, Channel.ONLINE).at(0)).isEqualTo(3);
+		assertThat(day.free(POOL, Channel.ONLINE).at(1)).isEqualTo(3);
 	}
 
 	@Test
