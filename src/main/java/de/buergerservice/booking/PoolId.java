@@ -16,6 +16,20 @@ public record PoolId(String value) implements Comparable<PoolId> {
 		return value.compareTo(other.value);
 	}
 
+	/**
+	 * Written out, as {@link #hashCode}, for the reason given at
+	 * {@code LocationId.equals}.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return this == other || other instanceof PoolId id && value.equals(id.value);
+	}
+
+	@Override
+	public int hashCode() {
+		return value.hashCode();
+	}
+
 	@Override
 	public String toString() {
 		return value;

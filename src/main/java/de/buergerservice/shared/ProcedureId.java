@@ -29,6 +29,20 @@ public record ProcedureId(String value) implements Comparable<ProcedureId> {
 		return value.compareTo(other.value);
 	}
 
+	/**
+	 * Written out, as {@link #hashCode}, for the reason given at
+	 * {@code LocationId.equals}.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return this == other || other instanceof ProcedureId id && value.equals(id.value);
+	}
+
+	@Override
+	public int hashCode() {
+		return value.hashCode();
+	}
+
 	@Override
 	public String toString() {
 		return value;

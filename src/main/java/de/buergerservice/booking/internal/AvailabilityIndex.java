@@ -223,6 +223,18 @@ public class AvailabilityIndex {
 	}
 
 	private record Key(LocationId location, LocalDate date) {
+
+		// written out for the reason given at LocationId.equals
+		@Override
+		public boolean equals(Object other) {
+			return this == other || other instanceof Key key && location.equals(key.location) && date.equals(key.date);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * location.hashCode() + date.hashCode();
+		}
+
 	}
 
 	/**
