@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -42,6 +43,15 @@ class OperationsIntegrationTest {
 			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
 			.andExpect(content().string(containsString("hikaricp_connections")))
 			.andExpect(content().string(containsString("application=\"buergerservice\"")));
+	}
+
+	@Test
+	void timesRequestsButNotEachSecurityFilter() throws Exception {
+		mvc.perform(get("/api/v1/procedures")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("http_server_requests_seconds_count")))
+			.andExpect(content().string(not(containsString("spring_security_filterchains"))));
 	}
 
 	@Test
