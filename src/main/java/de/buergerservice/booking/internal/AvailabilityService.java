@@ -217,8 +217,6 @@ class AvailabilityService implements Availability {
 
 		private int first = -1;
 
-		private int visits;
-
 		DayStartTimes(LocationId location, DayCapacity day, DayCapacity.Free[] free, int units, Instant earliest,
 				Interpreters.FreeTimes interpreter) {
 			this.location = location;
@@ -233,12 +231,21 @@ class AvailabilityService implements Availability {
 		@Override
 		public boolean next() {
 			while (++first + units <= day.size()) {
-				if (day.second(first) >= earliest && (visits = visitsFrom(free, first, units)) > 0
-						&& day.contiguous(first, units) && interpreterFree()) {
+				if (day.second(first) >= earliest && fits() && day.contiguous(first, units) && interpreterFree()) {
 					return true;
 				}
 			}
 			first = day.size();
+			return false;
+		}
+
+		/** Whether one of the pools has a seat free in each unit of a visit from here. */
+		private boolean fits() {
+			for (DayCapacity.Free seats : free) {
+				if (seats != null && seats.fewest(first, units) > 0) {
+					return true;
+				}
+			}
 			return false;
 		}
 
@@ -263,26 +270,22 @@ class AvailabilityService implements Availability {
 		@Override
 		public Slot slot() {
 			Instant start = day.unit(first);
-			return new Slot(location, start, start.plusSeconds(seconds), visits);
+			return new Slot(location, start, start.plusSeconds(seconds), visitsFrom(free, first, units));
 		}
 
 	}
 
 	/**
 	 * How many more visits of {@code units} units from unit {@code first} on all pools
-	 * together could take: per pool the fewest free seats among those units.
+	 * together could take: per pool the fewest free seats among those units (none where a
+	 * pool has more booked than seats: that does not take from the others).
 	 */
-	private static int visitsFrom(DayCapacity.Free[] free, int first, int units) {
+	static int visitsFrom(DayCapacity.Free[] free, int first, int units) {
 		int visits = 0;
 		for (DayCapacity.Free seats : free) {
-			if (seats == null) {
-				continue;
+			if (seats != null) {
+				visits += Math.max(0, seats.fewest(first, units));
 			}
-			int poolFree = Integer.MAX_VALUE;
-			for (int unit = first; unit < first + units && poolFree > 0; unit++) {
-				poolFree = Math.min(poolFree, seats.at(unit));
-			}
-			visits += poolFree;
 		}
 		return visits;
 	}

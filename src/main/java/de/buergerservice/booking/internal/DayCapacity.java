@@ -108,15 +108,7 @@ final class DayCapacity {
 	 */
 	boolean hasRoom(PoolId pool, Channel channel, int first, int count) {
 		Free free = free(pool, channel);
-		if (free == null || first < 0 || first + count > units.length) {
-			return false;
-		}
-		for (int unit = first; unit < first + count; unit++) {
-			if (free.at(unit) <= 0) {
-				return false;
-			}
-		}
-		return true;
+		return free != null && first >= 0 && first + count <= units.length && free.fewest(first, count) > 0;
 	}
 
 	/** The seats of the pool for the channel, {@code null} where it has none. */
@@ -176,6 +168,18 @@ final class DayCapacity {
 		/** The seats free in the unit (negative where more are booked than it has). */
 		int at(int unit) {
 			return seats[unit] - booked[unit];
+		}
+
+		/**
+		 * The fewest seats free in the {@code count} units from {@code first} on; once a
+		 * unit has none, that unit's count (zero or less).
+		 */
+		int fewest(int first, int count) {
+			int fewest = Integer.MAX_VALUE;
+			for (int unit = first; unit < first + count && fewest > 0; unit++) {
+				fewest = Math.min(fewest, at(unit));
+			}
+			return fewest;
 		}
 
 	}

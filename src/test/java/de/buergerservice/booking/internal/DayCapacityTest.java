@@ -97,6 +97,18 @@ class DayCapacityTest {
 		assertThat(day.hasRoom(POOL, Channel.ONLINE, -1, 1)).isFalse();
 	}
 
+	@Test
+	void aPoolWithMoreBookedThanSeatsTakesNothingFromAnother() {
+		DayCapacity.Free overbooked = new DayCapacity.Free(new int[] { 1, 1, 1 }, new int[] { 3, 1, 0 });
+		DayCapacity.Free open = new DayCapacity.Free(new int[] { 2, 2, 2 }, new int[] { 0, 1, 1 });
+
+		assertThat(overbooked.fewest(0, 3)).isLessThanOrEqualTo(0);
+		assertThat(open.fewest(0, 3)).isEqualTo(1);
+		assertThat(AvailabilityService.visitsFrom(new DayCapacity.Free[] { overbooked, null, open }, 0, 3))
+			.isEqualTo(1);
+		assertThat(AvailabilityService.visitsFrom(new DayCapacity.Free[] { overbooked, open }, 2, 1)).isEqualTo(2);
+	}
+
 	private static DayCapacity day(int capacity, int booked, long version) {
 		return DayCapacity.of(LocalDate.of(2026, 11, 26), 10,
 				List.of(new CapacityStore.Row(POOL, Channel.ONLINE, NINE, capacity, booked, version),
