@@ -3,7 +3,6 @@ package de.buergerservice.booking.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,16 @@ import de.buergerservice.booking.PoolId;
  */
 final class DayCapacity {
 
+	private static final int CHANNELS = Channel.values().length;
+
 	private final LocalDate date;
 
 	private final int gridMinutes;
 
 	private final long[] units;
 
-	private final Map<PoolId, Map<Channel, int[]>> capacity;
-
-	private final Map<PoolId, Map<Channel, int[]>> booked;
-
-	/** The number of the last change applied to each unit's booked seats. */
-	private final Map<PoolId, Map<Channel, long[]>> versions;
+	/** Per pool its seats, booked seats and changes: one lookup for all three. */
+	private final Map<PoolId, PoolSeats> pools;
 
 	private final long loadedAt;
 
@@ -39,32 +36,31 @@ final class DayCapacity {
 	 */
 	private volatile int version;
 
-	private DayCapacity(LocalDate date, int gridMinutes, long[] units, Map<PoolId, Map<Channel, int[]>> capacity,
-			Map<PoolId, Map<Channel, int[]>> booked, Map<PoolId, Map<Channel, long[]>> versions, long loadedAt) {
+	private DayCapacity(LocalDate date, int gridMinutes, long[] units, Map<PoolId, PoolSeats> pools, long loadedAt) {
 		this.date = date;
 		this.gridMinutes = gridMinutes;
 		this.units = units;
-		this.capacity = capacity;
-		this.booked = booked;
-		this.versions = versions;
+		this.pools = pools;
 		this.loadedAt = loadedAt;
 	}
 
 	static DayCapacity of(LocalDate date, int gridMinutes, List<CapacityStore.Row> rows, long loadedAt) {
 		long[] units = rows.stream().mapToLong(row -> row.start().getEpochSecond()).distinct().sorted().toArray();
-		Map<PoolId, Map<Channel, int[]>> capacity = new HashMap<>();
-		Map<PoolId, Map<Channel, int[]>> booked = new HashMap<>();
-		Map<PoolId, Map<Channel, long[]>> versions = new HashMap<>();
+		Map<PoolId, PoolSeats> pools = new HashMap<>();
 		for (CapacityStore.Row row : rows) {
 			int unit = Arrays.binarySearch(units, row.start().getEpochSecond());
-			capacity.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
-				.computeIfAbsent(row.channel(), channel -> new int[units.length])[unit] = row.capacity();
-			booked.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
-				.computeIfAbsent(row.channel(), channel -> new int[units.length])[unit] = row.booked();
-			versions.computeIfAbsent(row.pool(), pool -> new EnumMap<>(Channel.class))
-				.computeIfAbsent(row.channel(), channel -> new long[units.length])[unit] = row.version();
+			int channel = row.channel().ordinal();
+			PoolSeats pool = pools.computeIfAbsent(row.pool(), id -> new PoolSeats());
+			if (pool.capacity[channel] == null) {
+				pool.capacity[channel] = new int[units.length];
+				pool.booked[channel] = new int[units.length];
+				pool.versions[channel] = new long[units.length];
+			}
+			pool.capacity[channel][unit] = row.capacity();
+			pool.booked[channel][unit] = row.booked();
+			pool.versions[channel][unit] = row.version();
 		}
-		return new DayCapacity(date, gridMinutes, units, capacity, booked, versions, loadedAt);
+		return new DayCapacity(date, gridMinutes, units, pools, loadedAt);
 	}
 
 	LocalDate date() {
@@ -98,8 +94,13 @@ final class DayCapacity {
 	 * where the pool has none: for readers that look at many units at once.
 	 */
 	Free free(PoolId pool, Channel channel) {
-		int[] seats = seats(pool, channel);
-		return seats == null ? null : new Free(seats, booked.get(pool).get(channel));
+		if (version < 0) {
+			return null;
+		}
+		PoolSeats seats = pools.get(pool);
+		int index = channel.ordinal();
+		return seats == null || seats.capacity[index] == null ? null
+				: new Free(seats.capacity[index], seats.booked[index]);
 	}
 
 	/**
@@ -109,15 +110,6 @@ final class DayCapacity {
 	boolean hasRoom(PoolId pool, Channel channel, int first, int count) {
 		Free free = free(pool, channel);
 		return free != null && first >= 0 && first + count <= units.length && free.fewest(first, count) > 0;
-	}
-
-	/** The seats of the pool for the channel, {@code null} where it has none. */
-	private int[] seats(PoolId pool, Channel channel) {
-		if (version < 0) {
-			return null;
-		}
-		Map<Channel, int[]> poolCapacity = capacity.get(pool);
-		return poolCapacity == null ? null : poolCapacity.get(channel);
 	}
 
 	/** Whether the units from {@code first} on follow each other without a gap. */
@@ -139,27 +131,43 @@ final class DayCapacity {
 	 * by however many paths it arrives.
 	 */
 	synchronized void apply(PoolId pool, Channel channel, List<CapacityStore.Unit> changed) {
-		Map<Channel, int[]> poolBooked = booked.get(pool);
-		Map<Channel, long[]> poolVersions = versions.get(pool);
-		if (poolBooked == null || poolBooked.get(channel) == null) {
+		PoolSeats known = pools.get(pool);
+		int index = channel.ordinal();
+		if (known == null || known.booked[index] == null) {
 			return;
 		}
-		int[] seats = poolBooked.get(channel).clone();
-		long[] numbers = poolVersions.get(channel).clone();
+		int[] seats = known.booked[index].clone();
+		long[] numbers = known.versions[index].clone();
 		boolean any = false;
 		for (CapacityStore.Unit unit : changed) {
-			int index = indexOf(unit.start());
-			if (index >= 0 && unit.version() > numbers[index]) {
-				seats[index] = unit.booked();
-				numbers[index] = unit.version();
+			int at = indexOf(unit.start());
+			if (at >= 0 && unit.version() > numbers[at]) {
+				seats[at] = unit.booked();
+				numbers[at] = unit.version();
 				any = true;
 			}
 		}
 		if (any) {
-			poolVersions.put(channel, numbers);
-			poolBooked.put(channel, seats);
+			known.versions[index] = numbers;
+			known.booked[index] = seats;
 			version++;
 		}
+	}
+
+	/**
+	 * A pool's arrays per channel (by its ordinal; {@code null} where the pool has no
+	 * seats in it): the seats, the booked seats, and the number of the last change
+	 * applied to each unit's booked seats. The booked and number arrays are replaced,
+	 * never changed.
+	 */
+	private static final class PoolSeats {
+
+		final int[][] capacity = new int[CHANNELS][];
+
+		final int[][] booked = new int[CHANNELS][];
+
+		final long[][] versions = new long[CHANNELS][];
+
 	}
 
 	/** A pool's seats and booked seats of the day for one channel. */
