@@ -315,9 +315,10 @@ class AvailabilityService implements Availability {
 	private List<Offer> offersFor(AvailabilityQuery query) {
 		var procedures = VisitSizing.procedures(query.items());
 		if (query.anywhere()) {
-			return pools.offering(procedures)
+			return pools.serving(procedures)
+				.entrySet()
 				.stream()
-				.map(location -> new Offer(location.id(), pools.candidates(location.id(), procedures)))
+				.map(served -> new Offer(served.getKey(), served.getValue()))
 				.toList();
 		}
 		LocationId location = query.location();

@@ -1,6 +1,7 @@
 package de.buergerservice.booking.internal;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public class PoolDirectory {
 	private final Map<Served, List<Pool>> candidates = new ConcurrentHashMap<>();
 
 	private final Map<Set<ProcedureId>, List<Location>> offering = new ConcurrentHashMap<>();
+
+	private final Map<Set<ProcedureId>, Map<LocationId, List<Pool>>> serving = new ConcurrentHashMap<>();
 
 	PoolDirectory(Locations locations) {
 		this.locations = locations;
@@ -87,12 +90,29 @@ public class PoolDirectory {
 				locations.all().stream().filter(location -> !candidates(location.id(), wanted).isEmpty()).toList());
 	}
 
+	/**
+	 * The locations that offer all the procedures (in the city's order), each with its
+	 * pools that can serve them in the order they are tried: one lookup for an "anywhere"
+	 * question instead of one per location.
+	 */
+	public Map<LocationId, List<Pool>> serving(Collection<ProcedureId> procedures) {
+		Set<ProcedureId> wanted = Set.copyOf(procedures);
+		Map<LocationId, List<Pool>> known = serving.get(wanted);
+		if (known != null) {
+			return known;
+		}
+		Map<LocationId, List<Pool>> found = new LinkedHashMap<>();
+		offering(wanted).forEach(location -> found.put(location.id(), candidates(location.id(), wanted)));
+		return remember(serving, wanted, Collections.unmodifiableMap(found));
+	}
+
 	/** Forgets what it derived, e.g. after the counters changed. */
 	public void reload() {
 		pools.clear();
 		locationOf.clear();
 		candidates.clear();
 		offering.clear();
+		serving.clear();
 	}
 
 	private static <K, V> V remember(Map<K, V> known, K key, V value) {
