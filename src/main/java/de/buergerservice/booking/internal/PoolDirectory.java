@@ -1,5 +1,6 @@
 package de.buergerservice.booking.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,9 +44,7 @@ public class PoolDirectory {
 	 */
 	private final Map<Served, List<Pool>> candidates = new ConcurrentHashMap<>();
 
-	private final Map<Set<ProcedureId>, List<Location>> offering = new ConcurrentHashMap<>();
-
-	private final Map<Set<ProcedureId>, Map<LocationId, List<Pool>>> serving = new ConcurrentHashMap<>();
+	private final Map<Set<ProcedureId>, Offering> offering = new ConcurrentHashMap<>();
 
 	PoolDirectory(Locations locations) {
 		this.locations = locations;
@@ -81,29 +80,33 @@ public class PoolDirectory {
 	 * The locations (in the city's order) with a pool that can serve all the procedures.
 	 */
 	public List<Location> offering(Collection<ProcedureId> procedures) {
-		Set<ProcedureId> wanted = Set.copyOf(procedures);
-		List<Location> known = offering.get(wanted);
-		if (known != null) {
-			return known;
-		}
-		return remember(offering, wanted,
-				locations.all().stream().filter(location -> !candidates(location.id(), wanted).isEmpty()).toList());
+		return offeringOf(procedures).locations();
 	}
 
 	/**
-	 * The locations that offer all the procedures (in the city's order), each with its
-	 * pools that can serve them in the order they are tried: one lookup for an "anywhere"
-	 * question instead of one per location.
+	 * The same locations, each with its pools that can serve the procedures in the order
+	 * they are tried: one lookup for an "anywhere" question instead of one per location.
 	 */
 	public Map<LocationId, List<Pool>> serving(Collection<ProcedureId> procedures) {
+		return offeringOf(procedures).pools();
+	}
+
+	private Offering offeringOf(Collection<ProcedureId> procedures) {
 		Set<ProcedureId> wanted = Set.copyOf(procedures);
-		Map<LocationId, List<Pool>> known = serving.get(wanted);
+		Offering known = offering.get(wanted);
 		if (known != null) {
 			return known;
 		}
-		Map<LocationId, List<Pool>> found = new LinkedHashMap<>();
-		offering(wanted).forEach(location -> found.put(location.id(), candidates(location.id(), wanted)));
-		return remember(serving, wanted, Collections.unmodifiableMap(found));
+		List<Location> where = new ArrayList<>();
+		Map<LocationId, List<Pool>> pools = new LinkedHashMap<>();
+		for (Location location : locations.all()) {
+			List<Pool> serving = candidates(location.id(), wanted);
+			if (!serving.isEmpty()) {
+				where.add(location);
+				pools.put(location.id(), serving);
+			}
+		}
+		return remember(offering, wanted, new Offering(List.copyOf(where), Collections.unmodifiableMap(pools)));
 	}
 
 	/** Forgets what it derived, e.g. after the counters changed. */
@@ -112,7 +115,6 @@ public class PoolDirectory {
 		locationOf.clear();
 		candidates.clear();
 		offering.clear();
-		serving.clear();
 	}
 
 	private static <K, V> V remember(Map<K, V> known, K key, V value) {
@@ -140,6 +142,9 @@ public class PoolDirectory {
 	}
 
 	private record Served(LocationId location, Set<ProcedureId> procedures) {
+	}
+
+	private record Offering(List<Location> locations, Map<LocationId, List<Pool>> pools) {
 	}
 
 }
