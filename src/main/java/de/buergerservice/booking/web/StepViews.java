@@ -197,14 +197,11 @@ class StepViews {
 
 	/**
 	 * Makes the language switch of a page that answers a form lead to a page that shows
-	 * the same in the other language (the layout's switch keeps only a GET's query).
+	 * the same in the other language (the layout's switch keeps only a GET's query): the
+	 * layout adds the other language to this link.
 	 */
 	static void switchLanguageTo(String link, Model model) {
-		Object other = model.getAttribute("otherLanguage");
-		if (other != null) {
-			model.addAttribute("languageSwitchUrl",
-					UriComponentsBuilder.fromUriString(link).replaceQueryParam("lang", other).build().toUriString());
-		}
+		model.addAttribute("languageSwitchFrom", link);
 	}
 
 	private void common(Visit visit, Model model, Locale locale) {

@@ -41,13 +41,13 @@ class PageExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(PageExceptionHandler.class);
 
-	private final LayoutModelAdvice layout;
+	private final LayoutModel layout;
 
 	private final ProblemFactory problems;
 
 	private final JsonMapper json;
 
-	PageExceptionHandler(LayoutModelAdvice layout, ProblemFactory problems, JsonMapper json) {
+	PageExceptionHandler(LayoutModel layout, ProblemFactory problems, JsonMapper json) {
 		this.layout = layout;
 		this.problems = problems;
 		this.json = json;

@@ -25,9 +25,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Language selection (German or English, remembered per browser), content negotiation
- * that survives broken headers, turns for reads and admission control for citizens'
- * changes.
+ * Language selection (German or English, remembered per browser), the page layout's
+ * model, content negotiation that survives broken headers, turns for reads and admission
+ * control for citizens' changes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdmissionProperties.class)
@@ -37,9 +37,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final MeterRegistry meters;
 
-	WebConfiguration(AdmissionProperties admission, MeterRegistry meters) {
+	private final LayoutModel layout;
+
+	WebConfiguration(AdmissionProperties admission, MeterRegistry meters, LayoutModel layout) {
 		this.admission = admission;
 		this.meters = meters;
+		this.layout = layout;
 	}
 
 	/** Before every other filter: a request waiting for its turn has cost nothing yet. */
@@ -77,6 +80,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new RememberLanguage(localeResolver())).excludePathPatterns("/api/**");
 		registry.addInterceptor(new AdmissionControl.ShedPages());
+		registry.addInterceptor(layout).excludePathPatterns("/api/**");
 	}
 
 	private static final class LenientAccept extends HeaderContentNegotiationStrategy {

@@ -21,7 +21,7 @@ final class ErrorHandlers {
 		City leipzig = new City("Leipzig", "Amt für Bürgerservice", "Meine Stadt, ein Service", "0341 123-0", "115",
 				ZoneId.of("Europe/Berlin"), "de", "sn", "http://localhost:8080");
 		return new Object[] { new ApiExceptionHandler(problems),
-				new PageExceptionHandler(new LayoutModelAdvice(leipzig), problems, new JsonMapper()) };
+				new PageExceptionHandler(new LayoutModel(leipzig), problems, new JsonMapper()) };
 	}
 
 	/** Problem documents with the application's messages. */
