@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,33 +52,18 @@ class AvailabilityApi {
 	@GetMapping("/days")
 	@Operation(summary = "The days of a range (at most 93) with at least one start time where the whole visit fits, "
 			+ "and how many")
-	Days days(@RequestParam(name = "procedure", required = false) @Nullable List<String> procedures,
-			@Parameter(description = "persons per procedure, as procedure:n") @RequestParam(name = "quantity",
-					required = false) @Nullable List<String> quantities,
-			@RequestParam(required = false) @Nullable String location,
-			@RequestParam(required = false) @Nullable Boolean anywhere,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@Parameter(description = "the language (ISO 639) of an interpreter the visit needs: only days with one "
-					+ "free") @RequestParam(required = false) @Nullable String interpreterLanguage) {
-		AvailabilityQuery query = query(procedures, quantities, location, anywhere, from, to, interpreterLanguage,
-				Availability.MAX_DAYS);
+	Days days(@ParameterObject AvailabilityParameters parameters) {
+		AvailabilityQuery query = query(parameters, Availability.MAX_DAYS);
 		return new Days(availability.days(query).stream().map(day -> new Day(day.date(), day.slots())).toList());
 	}
 
 	@GetMapping
 	@Operation(summary = "The start times of a range (at most 31 days) where the whole visit fits, earliest first; "
 			+ "with anywhere=true the earliest across all locations that offer the procedures")
-	Slots slots(@RequestParam(name = "procedure", required = false) @Nullable List<String> procedures,
-			@Parameter(description = "persons per procedure, as procedure:n") @RequestParam(name = "quantity",
-					required = false) @Nullable List<String> quantities,
-			@RequestParam(required = false) @Nullable String location,
-			@RequestParam(required = false) @Nullable Boolean anywhere,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable Integer limit,
-			@Parameter(description = "the language (ISO 639) of an interpreter the visit needs: only times with one "
-					+ "free") @RequestParam(required = false) @Nullable String interpreterLanguage) {
-		AvailabilityQuery query = query(procedures, quantities, location, anywhere, from, to, interpreterLanguage,
-				Availability.MAX_SLOT_DAYS);
+	Slots slots(@ParameterObject AvailabilityParameters parameters,
+			@Parameter(description = "how many start times at most (anywhere: 20 unless given)") @RequestParam(
+					required = false) @Nullable Integer limit) {
+		AvailabilityQuery query = query(parameters, Availability.MAX_SLOT_DAYS);
 		int max = limit == null ? (query.anywhere() ? DEFAULT_LIMIT : MAX_LIMIT) : limit;
 		if (max < 1 || max > MAX_LIMIT) {
 			RequestParsing parsing = new RequestParsing();
@@ -87,25 +73,24 @@ class AvailabilityApi {
 		return new Slots(availability.slots(query, max).stream().map(slot -> SlotView.of(slot, zone)).toList());
 	}
 
-	private AvailabilityQuery query(@Nullable List<String> procedures, @Nullable List<String> quantities,
-			@Nullable String location, @Nullable Boolean anywhere, @Nullable String from, @Nullable String to,
-			@Nullable String interpreterLanguage, int maxDays) {
+	private AvailabilityQuery query(AvailabilityParameters parameters, int maxDays) {
 		RequestParsing parsing = new RequestParsing();
-		var items = parsing.items("procedure", procedures, parsing.quantities(quantities));
-		boolean everywhere = Boolean.TRUE.equals(anywhere);
+		var items = parsing.items("procedure", parameters.procedure(), parsing.quantities(parameters.quantity()));
+		boolean everywhere = Boolean.TRUE.equals(parameters.anywhere());
+		String location = parameters.location();
 		LocationId where = parsing.location("location", location, !everywhere);
 		if (everywhere && location != null && !location.isBlank()) {
 			parsing.problem("location", "booking.error.location.choose");
 		}
 		LocalDate today = LocalDate.now(clock.withZone(zone));
-		LocalDate first = parsing.date("from", from, today);
-		LocalDate last = parsing.date("to", to, first == null ? today : first.plusDays(maxDays - 1));
+		LocalDate first = parsing.date("from", parameters.from(), today);
+		LocalDate last = parsing.date("to", parameters.to(), first == null ? today : first.plusDays(maxDays - 1));
 		if (first != null && last != null && last.isBefore(first)) {
 			parsing.problem("to", "booking.error.range.reversed");
 		}
 		parsing.done();
 		return new AvailabilityQuery(items, everywhere ? null : where, first, last, Channel.ONLINE,
-				interpreterLanguage);
+				parameters.interpreterLanguage());
 	}
 
 	record Days(List<Day> days) {
