@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 class AvailabilityService implements Availability {
 
 	/** No interpreter needed: every time will do. */
-	private static final Interpreters.FreeTimes ANY_TIME = (start, end) -> true;
+	static final Interpreters.FreeTimes ANY_TIME = (start, end) -> true;
 
 	private final AvailabilityIndex index;
 
@@ -80,9 +80,9 @@ class AvailabilityService implements Availability {
 		for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
 			int slots = 0;
 			for (Offer offer : where) {
-				StartTimes times = startTimes(offer, date, query.items(), query.channel(), now, interpreter);
-				while (times != null && times.next()) {
-					slots++;
+				DayStartTimes times = startTimes(offer, date, query.items(), query.channel(), now, interpreter);
+				if (times != null) {
+					slots += times.count();
 				}
 			}
 			if (slots > 0) {
@@ -154,7 +154,7 @@ class AvailabilityService implements Availability {
 	 * The start times of one day at one location where the visit fits and an interpreter
 	 * is free, to be walked earliest first; {@code null} where there can be none.
 	 */
-	private @Nullable StartTimes startTimes(Offer offer, LocalDate date, List<VisitItem> items, Channel channel,
+	private @Nullable DayStartTimes startTimes(Offer offer, LocalDate date, List<VisitItem> items, Channel channel,
 			ZonedDateTime now, Interpreters.FreeTimes interpreter) {
 		LocationId location = offer.location();
 		List<Pool> candidates = offer.candidates();
@@ -198,7 +198,7 @@ class AvailabilityService implements Availability {
 	}
 
 	/** One location's day in the index, walked unit by unit. */
-	private static final class DayStartTimes implements StartTimes {
+	static final class DayStartTimes implements StartTimes {
 
 		private final LocationId location;
 
@@ -226,6 +226,43 @@ class AvailabilityService implements Availability {
 			this.seconds = units * day.gridMinutes() * 60L;
 			this.earliest = earliest.getEpochSecond() + (earliest.getNano() > 0 ? 1 : 0);
 			this.interpreter = interpreter;
+		}
+
+		/**
+		 * How many start times the day has, without walking them (the calendar's
+		 * question, asked of a cursor not yet moved): per pool, how many units from each
+		 * on follow each other with a seat free, counted from the day's end; a start fits
+		 * where one pool's run is as long as the visit.
+		 */
+		int count() {
+			if (interpreter != ANY_TIME) {
+				int count = 0;
+				while (next()) {
+					count++;
+				}
+				return count;
+			}
+			int size = day.size();
+			long step = day.gridMinutes() * 60L;
+			boolean[] fits = new boolean[size];
+			int[] run = new int[size];
+			for (DayCapacity.Free seats : free) {
+				if (seats == null) {
+					continue;
+				}
+				for (int unit = size - 1; unit >= 0; unit--) {
+					boolean followed = unit + 1 < size && day.second(unit + 1) - day.second(unit) == step;
+					run[unit] = seats.at(unit) > 0 ? 1 + (followed ? run[unit + 1] : 0) : 0;
+					fits[unit] |= run[unit] >= units;
+				}
+			}
+			int count = 0;
+			for (int unit = 0; unit < size; unit++) {
+				if (fits[unit] && day.second(unit) >= earliest) {
+					count++;
+				}
+			}
+			return count;
 		}
 
 		@Override
