@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import de.buergerservice.shared.City;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -39,7 +40,7 @@ class LayoutModel implements HandlerInterceptor {
 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-			ModelAndView page) {
+			@Nullable ModelAndView page) {
 		if (page != null && isTemplate(page.getViewName())) {
 			Locale locale = RequestContextUtils.getLocale(request);
 			String other = otherLanguage(locale);
@@ -71,7 +72,7 @@ class LayoutModel implements HandlerInterceptor {
 	}
 
 	/** A view name that names a template, not a redirect or forward. */
-	private static boolean isTemplate(String viewName) {
+	private static boolean isTemplate(@Nullable String viewName) {
 		return viewName != null && !viewName.startsWith("redirect:") && !viewName.startsWith("forward:");
 	}
 
