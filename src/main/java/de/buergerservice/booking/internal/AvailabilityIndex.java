@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 import de.buergerservice.booking.Channel;
@@ -23,6 +24,7 @@ import de.buergerservice.locations.Location;
 import de.buergerservice.locations.LocationId;
 import de.buergerservice.locations.Locations;
 import de.buergerservice.shared.City;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +48,13 @@ public class AvailabilityIndex {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AvailabilityIndex.class);
 
-	private final Map<Key, DayCapacity> days = new ConcurrentHashMap<>();
+	/**
+	 * Days in a ring per location, by the day's number modulo its size: more days than a
+	 * horizon can have (at most 366), so the days asked for never take each other's
+	 * place. Looked up about 30 times per calendar answer and 45 per "anywhere" day: a
+	 * map keyed by location and date took a tenth of the calendar's CPU.
+	 */
+	private final Map<LocationId, Days> locations = new ConcurrentHashMap<>();
 
 	/** The days being read, with the changes heard of meanwhile. */
 	private final Map<Key, Reading> reading = new ConcurrentHashMap<>();
@@ -98,25 +106,82 @@ public class AvailabilityIndex {
 	 * is answered as it is and read again in the background.
 	 */
 	DayCapacity day(LocationId location, LocalDate date) {
-		Key key = new Key(location, date);
-		DayCapacity day = days.get(key);
-		if (day == null) {
-			return read(key);
+		return days(location).day(date);
+	}
+
+	/** One location's days: for a caller asking for many of them. */
+	Days days(LocationId location) {
+		Days days = locations.get(location);
+		return days != null ? days : locations.computeIfAbsent(location, Days::new);
+	}
+
+	/** The days of one location in memory. */
+	final class Days {
+
+		private static final int RING = 512;
+
+		private final LocationId location;
+
+		private final AtomicReferenceArray<DayCapacity> ring = new AtomicReferenceArray<>(RING);
+
+		private Days(LocationId location) {
+			this.location = location;
 		}
-		if (stale(key, day) && !reading.containsKey(key) && refreshing.add(key)) {
-			refresher.execute(() -> {
-				try {
-					read(key);
+
+		/** See {@link AvailabilityIndex#day(LocationId, LocalDate)}. */
+		DayCapacity day(LocalDate date) {
+			DayCapacity day = held(date);
+			if (day == null) {
+				return read(new Key(location, date));
+			}
+			if (stale(location, day)) {
+				Key key = new Key(location, date);
+				if (!reading.containsKey(key) && refreshing.add(key)) {
+					refresher.execute(() -> refresh(key));
 				}
-				catch (RuntimeException ex) {
-					LOG.warn("Could not read {} {} again: {}", location.value(), date, ex.getMessage());
-				}
-				finally {
-					refreshing.remove(key);
-				}
-			});
+			}
+			return day;
 		}
-		return day;
+
+		/** The day if in memory. */
+		@Nullable DayCapacity held(LocalDate date) {
+			DayCapacity day = ring.get(slot(date));
+			return day != null && day.date().equals(date) ? day : null;
+		}
+
+		private void keep(DayCapacity day) {
+			ring.set(slot(day.date()), day);
+		}
+
+		private void forget(LocalDate date) {
+			DayCapacity day = held(date);
+			if (day != null) {
+				ring.compareAndSet(slot(date), day, null);
+			}
+		}
+
+		private void forgetAll() {
+			for (int slot = 0; slot < RING; slot++) {
+				ring.set(slot, null);
+			}
+		}
+
+		private static int slot(LocalDate date) {
+			return (int) Math.floorMod(date.toEpochDay(), RING);
+		}
+
+	}
+
+	private void refresh(Key key) {
+		try {
+			read(key);
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Could not read {} {} again: {}", key.location().value(), key.date(), ex.getMessage());
+		}
+		finally {
+			refreshing.remove(key);
+		}
 	}
 
 	/**
@@ -124,9 +189,9 @@ public class AvailabilityIndex {
 	 * (the whole horizon, when the index is primed) go stale one after another, not at
 	 * once, so their refresh is a steady trickle instead of a burst.
 	 */
-	private boolean stale(Key key, DayCapacity day) {
+	private boolean stale(LocationId location, DayCapacity day) {
 		long spread = maxAgeMillis / 2;
-		long extra = spread == 0 ? 0 : Math.floorMod(mix(key.hashCode()), spread);
+		long extra = spread == 0 ? 0 : Math.floorMod(mix(31L * location.hashCode() + day.date().hashCode()), spread);
 		return ages.millis() - day.loadedAt() > maxAgeMillis + extra;
 	}
 
@@ -152,7 +217,7 @@ public class AvailabilityIndex {
 		try {
 			DayCapacity day = loader.load(key.location(), key.date(), ages.millis());
 			if (!mine.replanned) {
-				days.put(key, day);
+				days(key.location()).keep(day);
 			}
 			reading.remove(key, mine);
 			mine.drainInto(day);
@@ -175,7 +240,7 @@ public class AvailabilityIndex {
 			}
 			Instant from = date.atStartOfDay(zone).toInstant();
 			Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-			return DayCapacity.of(date, grid, store.rows(ids, from, to), now);
+			return DayCapacity.of(date, grid, store.rows(ids, from, to), ids, now);
 		};
 	}
 
@@ -190,7 +255,7 @@ public class AvailabilityIndex {
 			if (running != null) {
 				running.heard(pool, channel, units);
 			}
-			DayCapacity day = days.get(key);
+			DayCapacity day = days(location).held(key.date());
 			if (day != null) {
 				day.apply(pool, channel, units);
 			}
@@ -198,20 +263,20 @@ public class AvailabilityIndex {
 	}
 
 	void invalidate(LocationId location, LocalDate from, LocalDate through) {
+		Days days = days(location);
 		for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
-			Key key = new Key(location, day);
-			Reading running = reading.get(key);
+			Reading running = reading.get(new Key(location, day));
 			if (running != null) {
 				running.replanned = true;
 			}
-			days.remove(key);
+			days.forget(day);
 		}
 	}
 
 	/** Forgets everything, e.g. when notifications may have been missed. */
 	void invalidateAll() {
 		reading.values().forEach(running -> running.replanned = true);
-		days.clear();
+		locations.values().forEach(Days::forgetAll);
 	}
 
 	/** Reads one location's day from the database. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntSupplier;
 
 import de.buergerservice.booking.Availability;
 import de.buergerservice.booking.AvailabilityQuery;
@@ -15,6 +16,7 @@ import de.buergerservice.booking.BookingException;
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.DayAvailability;
 import de.buergerservice.booking.Interpreters;
+import de.buergerservice.booking.LocationRules;
 import de.buergerservice.booking.Pool;
 import de.buergerservice.booking.Slot;
 import de.buergerservice.booking.VisitItem;
@@ -80,10 +82,7 @@ class AvailabilityService implements Availability {
 		for (LocalDate date = query.from(); !date.isAfter(query.to()); date = date.plusDays(1)) {
 			int slots = 0;
 			for (Offer offer : where) {
-				DayStartTimes times = startTimes(offer, date, query.items(), query.channel(), now, interpreter);
-				if (times != null) {
-					slots += times.count();
-				}
+				slots += count(offer, date, query.items(), query.channel(), now, interpreter);
 			}
 			if (slots > 0) {
 				days.add(new DayAvailability(date, slots));
@@ -145,9 +144,32 @@ class AvailabilityService implements Availability {
 	 */
 	List<Slot> slotsOn(LocationId location, LocalDate date, List<VisitItem> items, Channel channel, ZonedDateTime now,
 			int limit) {
-		Offer offer = new Offer(location, pools.candidates(location, VisitSizing.procedures(items)));
+		Offer offer = offer(location, pools.candidates(location, VisitSizing.procedures(items)));
 		StartTimes times = startTimes(offer, date, items, channel, now, ANY_TIME);
 		return times == null ? List.of() : earliest(List.of(times), limit);
+	}
+
+	/**
+	 * How many start times one location's day has for the visit. Remembered by the day
+	 * until its booked seats change (many ask for the same calendar), except where an
+	 * interpreter is needed or the day opens for the channel only later (today's).
+	 */
+	private int count(Offer offer, LocalDate date, List<VisitItem> items, Channel channel, ZonedDateTime now,
+			Interpreters.FreeTimes interpreter) {
+		if (offer.candidates().isEmpty() || date.isBefore(now.toLocalDate())) {
+			return 0;
+		}
+		DayCapacity day = offer.days().day(date);
+		Instant earliest = earliest(offer, date, channel, now);
+		if (earliest == null) {
+			return 0;
+		}
+		int units = sizing.units(items, day.gridMinutes());
+		IntSupplier count = () -> startTimes(offer, day, channel, units, earliest, interpreter).count();
+		if (interpreter != ANY_TIME || day.size() == 0 || earliest.isAfter(day.unit(0))) {
+			return count.getAsInt();
+		}
+		return day.counted(offer.candidates(), units, channel, count);
 	}
 
 	/**
@@ -156,25 +178,33 @@ class AvailabilityService implements Availability {
 	 */
 	private @Nullable DayStartTimes startTimes(Offer offer, LocalDate date, List<VisitItem> items, Channel channel,
 			ZonedDateTime now, Interpreters.FreeTimes interpreter) {
-		LocationId location = offer.location();
-		List<Pool> candidates = offer.candidates();
-		if (candidates.isEmpty() || date.isBefore(now.toLocalDate())) {
+		if (offer.candidates().isEmpty() || date.isBefore(now.toLocalDate())) {
 			return null;
 		}
-		DayCapacity day = index.day(location, date);
-		// online: from the end of the lead time (none today after the cut-off); else
-		// after now
-		Instant earliest = channel == Channel.ONLINE ? rules.rules(location).firstOnlineStart(date, now)
-				: now.toInstant().plusNanos(1);
+		DayCapacity day = offer.days().day(date);
+		Instant earliest = earliest(offer, date, channel, now);
 		if (earliest == null) {
 			return null;
 		}
+		return startTimes(offer, day, channel, sizing.units(items, day.gridMinutes()), earliest, interpreter);
+	}
+
+	private DayStartTimes startTimes(Offer offer, DayCapacity day, Channel channel, int units, Instant earliest,
+			Interpreters.FreeTimes interpreter) {
+		List<Pool> candidates = offer.candidates();
 		DayCapacity.Free[] free = new DayCapacity.Free[candidates.size()];
 		for (int pool = 0; pool < free.length; pool++) {
 			free[pool] = day.free(candidates.get(pool).id(), channel);
 		}
-		int units = sizing.units(items, day.gridMinutes());
-		return new DayStartTimes(location, day, free, units, earliest, interpreter);
+		return new DayStartTimes(offer.location(), day, free, units, earliest, interpreter);
+	}
+
+	/**
+	 * The first moment of the day a visit may start: online from the end of the lead time
+	 * ({@code null} today after the cut-off), else after now.
+	 */
+	private static @Nullable Instant earliest(Offer offer, LocalDate date, Channel channel, ZonedDateTime now) {
+		return channel == Channel.ONLINE ? offer.rules().firstOnlineStart(date, now) : now.toInstant().plusNanos(1);
 	}
 
 	/** A location's start times on one day, earliest first, found one at a time. */
@@ -245,15 +275,16 @@ class AvailabilityService implements Availability {
 			int size = day.size();
 			long step = day.gridMinutes() * 60L;
 			boolean[] fits = new boolean[size];
-			int[] run = new int[size];
 			for (DayCapacity.Free seats : free) {
 				if (seats == null) {
 					continue;
 				}
+				// units from here on with a seat free, following each other
+				int run = 0;
 				for (int unit = size - 1; unit >= 0; unit--) {
 					boolean followed = unit + 1 < size && day.second(unit + 1) - day.second(unit) == step;
-					run[unit] = seats.at(unit) > 0 ? 1 + (followed ? run[unit + 1] : 0) : 0;
-					fits[unit] |= run[unit] >= units;
+					run = seats.at(unit) > 0 ? 1 + (followed ? run : 0) : 0;
+					fits[unit] |= run >= units;
 				}
 			}
 			int count = 0;
@@ -355,7 +386,7 @@ class AvailabilityService implements Availability {
 			return pools.serving(procedures)
 				.entrySet()
 				.stream()
-				.map(served -> new Offer(served.getKey(), served.getValue()))
+				.map(served -> offer(served.getKey(), served.getValue()))
 				.toList();
 		}
 		LocationId location = query.location();
@@ -366,11 +397,18 @@ class AvailabilityService implements Availability {
 		if (candidates.isEmpty()) {
 			throw BookingException.Invalid.of("location", "booking.error.location.notOffered", location.value());
 		}
-		return List.of(new Offer(location, candidates));
+		return List.of(offer(location, candidates));
 	}
 
-	/** A location and its pools that could serve a visit, in the order they are tried. */
-	private record Offer(LocationId location, List<Pool> candidates) {
+	private Offer offer(LocationId location, List<Pool> candidates) {
+		return new Offer(location, candidates, index.days(location), rules.rules(location));
+	}
+
+	/**
+	 * A location, its pools that could serve a visit (in the order they are tried), its
+	 * days in the index and its rules: looked up once per question, not per day.
+	 */
+	private record Offer(LocationId location, List<Pool> candidates, AvailabilityIndex.Days days, LocationRules rules) {
 	}
 
 }

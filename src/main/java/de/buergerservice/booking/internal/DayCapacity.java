@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.PoolId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One location's day in memory: its grid units and, per pool and channel, the seats and
@@ -19,14 +22,22 @@ final class DayCapacity {
 
 	private static final int CHANNELS = Channel.values().length;
 
+	/** How many counts a day remembers (a power of two). */
+	private static final int COUNTED = 16;
+
 	private final LocalDate date;
 
 	private final int gridMinutes;
 
 	private final long[] units;
 
-	/** Per pool its seats, booked seats and changes: one lookup for all three. */
-	private final Map<PoolId, PoolSeats> pools;
+	/**
+	 * The pools with seats this day, and per pool its seats, booked seats and changes
+	 * (one lookup for all three): searched in that order, a location has a handful.
+	 */
+	private final PoolId[] poolIds;
+
+	private final PoolSeats[] poolSeats;
 
 	private final long loadedAt;
 
@@ -36,21 +47,45 @@ final class DayCapacity {
 	 */
 	private volatile int version;
 
+	/**
+	 * Counts of start times remembered for the calendar, each with the version it was
+	 * counted at (see {@link #counted}); slots shared by hash, written without locks: an
+	 * entry is immutable, a lost write only costs a count.
+	 */
+	private final Counted[] counted = new Counted[COUNTED];
+
 	private DayCapacity(LocalDate date, int gridMinutes, long[] units, Map<PoolId, PoolSeats> pools, long loadedAt) {
 		this.date = date;
 		this.gridMinutes = gridMinutes;
 		this.units = units;
-		this.pools = pools;
+		this.poolIds = pools.keySet().toArray(PoolId[]::new);
+		this.poolSeats = new PoolSeats[poolIds.length];
+		for (int pool = 0; pool < poolIds.length; pool++) {
+			poolSeats[pool] = pools.get(poolIds[pool]);
+		}
 		this.loadedAt = loadedAt;
 	}
 
 	static DayCapacity of(LocalDate date, int gridMinutes, List<CapacityStore.Row> rows, long loadedAt) {
+		return of(date, gridMinutes, rows, List.of(), loadedAt);
+	}
+
+	/**
+	 * @param known the pools' ids as askers will name them: the day keeps these objects,
+	 * so that a lookup mostly ends at the first comparison of references (a day's rows
+	 * bring their own)
+	 */
+	static DayCapacity of(LocalDate date, int gridMinutes, List<CapacityStore.Row> rows, List<PoolId> known,
+			long loadedAt) {
 		long[] units = rows.stream().mapToLong(row -> row.start().getEpochSecond()).distinct().sorted().toArray();
-		Map<PoolId, PoolSeats> pools = new HashMap<>();
+		Map<PoolId, PoolId> canonical = new HashMap<>();
+		known.forEach(id -> canonical.put(id, id));
+		Map<PoolId, PoolSeats> pools = new LinkedHashMap<>();
 		for (CapacityStore.Row row : rows) {
 			int unit = Arrays.binarySearch(units, row.start().getEpochSecond());
 			int channel = row.channel().ordinal();
-			PoolSeats pool = pools.computeIfAbsent(row.pool(), id -> new PoolSeats());
+			PoolSeats pool = pools.computeIfAbsent(canonical.getOrDefault(row.pool(), row.pool()),
+					id -> new PoolSeats());
 			if (pool.capacity[channel] == null) {
 				pool.capacity[channel] = new int[units.length];
 				pool.booked[channel] = new int[units.length];
@@ -61,6 +96,21 @@ final class DayCapacity {
 			pool.versions[channel][unit] = row.version();
 		}
 		return new DayCapacity(date, gridMinutes, units, pools, loadedAt);
+	}
+
+	/** The pool's seats, or {@code null} where it has none this day. */
+	private @Nullable PoolSeats seats(PoolId pool) {
+		for (int index = 0; index < poolIds.length; index++) {
+			if (poolIds[index] == pool) {
+				return poolSeats[index];
+			}
+		}
+		for (int index = 0; index < poolIds.length; index++) {
+			if (poolIds[index].equals(pool)) {
+				return poolSeats[index];
+			}
+		}
+		return null;
 	}
 
 	LocalDate date() {
@@ -97,10 +147,50 @@ final class DayCapacity {
 		if (version < 0) {
 			return null;
 		}
-		PoolSeats seats = pools.get(pool);
+		PoolSeats seats = seats(pool);
 		int index = channel.ordinal();
 		return seats == null || seats.capacity[index] == null ? null
 				: new Free(seats.capacity[index], seats.booked[index]);
+	}
+
+	/**
+	 * The count of a question about this day (the same pools, visit length and channel)
+	 * as it was when the day last changed, or counted now. The version is read before the
+	 * counting reads the seats: a count made while a change arrived is kept under the
+	 * version before it, which no one asks with once the change is in.
+	 * @param pools the pools asked about, compared by reference (the directory hands out
+	 * the same objects)
+	 */
+	int counted(List<?> pools, int units, Channel channel, IntSupplier count) {
+		int now = version;
+		int hash = units * 7 + channel.ordinal();
+		for (Object pool : pools) {
+			hash = hash * 31 + System.identityHashCode(pool);
+		}
+		int slot = (hash ^ (hash >>> 16)) & (COUNTED - 1);
+		Counted known = counted[slot];
+		if (known != null && known.version() == now && known.units() == units && known.channel() == channel
+				&& sameObjects(known.pools(), pools)) {
+			return known.count();
+		}
+		int fresh = count.getAsInt();
+		counted[slot] = new Counted(pools, units, channel, now, fresh);
+		return fresh;
+	}
+
+	private static boolean sameObjects(List<?> some, List<?> others) {
+		if (some == others) {
+			return true;
+		}
+		if (some.size() != others.size()) {
+			return false;
+		}
+		for (int index = 0; index < some.size(); index++) {
+			if (some.get(index) != others.get(index)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -131,7 +221,7 @@ final class DayCapacity {
 	 * by however many paths it arrives.
 	 */
 	synchronized void apply(PoolId pool, Channel channel, List<CapacityStore.Unit> changed) {
-		PoolSeats known = pools.get(pool);
+		PoolSeats known = seats(pool);
 		int index = channel.ordinal();
 		if (known == null || known.booked[index] == null) {
 			return;
@@ -168,6 +258,9 @@ final class DayCapacity {
 
 		final long[][] versions = new long[CHANNELS][];
 
+	}
+
+	private record Counted(List<?> pools, int units, Channel channel, int version, int count) {
 	}
 
 	/** A pool's seats and booked seats of the day for one channel. */

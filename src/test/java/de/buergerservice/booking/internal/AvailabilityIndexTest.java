@@ -62,6 +62,41 @@ class AvailabilityIndexTest {
 	}
 
 	@Test
+	void daysFarApartAndDaysOfOtherLocationsAreKeptApart() {
+		LocationId other = new LocationId("other");
+		LocalDate later = FIRST.plusDays(512);
+
+		DayCapacity first = index.day(OFFICE, FIRST);
+		DayCapacity laterDay = index.day(OFFICE, later);
+		DayCapacity otherFirst = index.day(other, FIRST);
+
+		assertThat(laterDay.date()).isEqualTo(later);
+		assertThat(otherFirst).isNotSameAs(first);
+		assertThat(index.day(OFFICE, later)).isSameAs(laterDay);
+		assertThat(index.day(other, FIRST)).isSameAs(otherFirst);
+		DayCapacity firstAgain = index.day(OFFICE, FIRST);
+		assertThat(firstAgain.date()).isEqualTo(FIRST);
+		assertThat(index.day(new LocationId("office"), FIRST)).isSameAs(firstAgain);
+	}
+
+	@Test
+	void aDayForgottenIsReadAgainAndOnlyThatDay() {
+		DayCapacity first = index.day(OFFICE, FIRST);
+		DayCapacity next = index.day(OFFICE, FIRST.plusDays(1));
+
+		index.invalidate(OFFICE, FIRST, FIRST);
+
+		assertThat(index.day(OFFICE, FIRST)).isNotSameAs(first);
+		assertThat(index.day(OFFICE, FIRST.plusDays(1))).isSameAs(next);
+		assertThat(loader.reads(FIRST)).isEqualTo(2);
+
+		index.invalidateAll();
+
+		assertThat(index.day(OFFICE, FIRST.plusDays(1))).isNotSameAs(next);
+		assertThat(loader.reads(FIRST.plusDays(1))).isEqualTo(2);
+	}
+
+	@Test
 	void aStaleHorizonIsReadAgainTwoDaysAtATimeEachDayOnceWithoutKeepingRequestsWaiting() throws Exception {
 		List<DayCapacity> primed = askForTheHorizon();
 		ages.advance(MAX_AGE.multipliedBy(2));

@@ -3,6 +3,8 @@ package de.buergerservice.booking.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import de.buergerservice.booking.Channel;
 import de.buergerservice.booking.PoolId;
@@ -107,6 +109,48 @@ class DayCapacityTest {
 		assertThat(AvailabilityService.visitsFrom(new DayCapacity.Free[] { overbooked, null, open }, 0, 3))
 			.isEqualTo(1);
 		assertThat(AvailabilityService.visitsFrom(new DayCapacity.Free[] { overbooked, open }, 2, 1)).isEqualTo(2);
+	}
+
+	@Test
+	void findsEachPoolsSeatsByItsIdWhicheverObjectNamesIt() {
+		PoolId first = new PoolId("first");
+		PoolId second = new PoolId("second");
+		PoolId third = new PoolId("third");
+		DayCapacity day = DayCapacity.of(LocalDate.of(2026, 11, 26), 10,
+				List.of(new CapacityStore.Row(new PoolId("first"), Channel.ONLINE, NINE, 1, 0, 1),
+						new CapacityStore.Row(new PoolId("second"), Channel.ONLINE, NINE, 2, 0, 1),
+						new CapacityStore.Row(new PoolId("third"), Channel.PHONE, NINE, 3, 0, 1)),
+				List.of(first, second), 0);
+
+		assertThat(day.free(first, Channel.ONLINE).at(0)).isEqualTo(1);
+		assertThat(day.free(new PoolId("second"), Channel.ONLINE).at(0)).isEqualTo(2);
+		assertThat(day.free(third, Channel.PHONE).at(0)).isEqualTo(3);
+		assertThat(day.free(third, Channel.ONLINE)).isNull();
+		assertThat(day.free(new PoolId("fourth"), Channel.ONLINE)).isNull();
+	}
+
+	@Test
+	void aCountIsRememberedForTheSameQuestionUntilTheDaysBookedSeatsChange() {
+		DayCapacity day = day(3, 0, 7);
+		List<PoolId> pools = List.of(POOL);
+		AtomicInteger counted = new AtomicInteger();
+		IntSupplier count = () -> 10 * counted.incrementAndGet();
+
+		assertThat(day.counted(pools, 2, Channel.ONLINE, count)).isEqualTo(10);
+		assertThat(day.counted(pools, 2, Channel.ONLINE, count)).as("remembered").isEqualTo(10);
+		assertThat(day.counted(List.of(POOL), 2, Channel.ONLINE, count)).as("the same pools in another list")
+			.isEqualTo(10);
+		assertThat(day.counted(pools, 2, Channel.PHONE, count)).as("another channel").isEqualTo(20);
+		assertThat(day.counted(List.of(new PoolId("pool")), 2, Channel.ONLINE, count)).as("other pool objects")
+			.isEqualTo(30);
+		assertThat(day.counted(pools, 3, Channel.ONLINE, count)).as("a longer visit").isEqualTo(40);
+
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 0, 6)));
+		assertThat(day.counted(pools, 3, Channel.ONLINE, count)).as("an older change changes nothing").isEqualTo(40);
+
+		day.apply(POOL, Channel.ONLINE, List.of(unit(NINE, 1, 8)));
+		assertThat(day.counted(pools, 3, Channel.ONLINE, count)).as("counted again after a booking").isEqualTo(50);
+		assertThat(counted).hasValue(5);
 	}
 
 	private static DayCapacity day(int capacity, int booked, long version) {

@@ -63,6 +63,30 @@ class AvailabilityApiIntegrationTest {
 	}
 
 	@Test
+	void theCalendarCountsADayAgainOnceItsSeatsAreBooked() throws Exception {
+		String date = "2026-12-08";
+		String oneDay = "procedure=" + ID_CARD + "&location=" + CENTRE + "&from=" + date + "&to=" + date;
+		JsonNode first = api.slots(oneDay + "&limit=1").get(0);
+		int before = calendarCount(oneDay);
+
+		for (int seat = 0; seat < first.get("free").asInt(); seat++) {
+			BookingApi.Who who = BookingApi.someone();
+			assertThat(api.book(api.body(ID_CARD, CENTRE, first.get("start").asString(), who), who).getStatus())
+				.isEqualTo(201);
+		}
+
+		JsonNode after = api.slots(oneDay + "&limit=500");
+		assertThat(after.findValuesAsString("start")).doesNotContain(first.get("start").asString());
+		assertThat(calendarCount(oneDay)).isEqualTo(after.size()).isLessThan(before);
+	}
+
+	private int calendarCount(String query) throws Exception {
+		JsonNode days = answer("/api/v1/availability/days?" + query).get("days");
+		assertThat(days).hasSize(1);
+		return days.get(0).get("slots").asInt();
+	}
+
+	@Test
 	void proceduresMayBeRepeatedOrSeparatedByCommas() throws Exception {
 		String repeated = "/api/v1/availability?procedure=" + ID_CARD + "&procedure=" + REGISTRATION + "&location="
 				+ CENTRE + RANGE;
