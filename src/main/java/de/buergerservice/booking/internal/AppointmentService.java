@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -184,12 +185,9 @@ class AppointmentService implements Appointments {
 				throw new BookingException.Unavailable();
 			}
 			AccessToken manage = AccessToken.random();
-			appointments.addToken(id, manage, Purpose.MANAGE, instant);
-			AccessToken confirm = null;
-			if (confirmByEmail) {
-				confirm = AccessToken.random();
-				appointments.addToken(id, confirm, Purpose.CONFIRM, instant);
-			}
+			AccessToken confirm = confirmByEmail ? AccessToken.random() : null;
+			appointments.addTokens(id, confirm == null ? Map.of(Purpose.MANAGE, manage)
+					: Map.of(Purpose.MANAGE, manage, Purpose.CONFIRM, confirm), instant);
 			events.publishEvent(new AppointmentBooked(appointment.details(), state, secrets.seal(manage.value()),
 					confirm == null ? null : secrets.seal(confirm.value()), holdExpires, waitingListOffer));
 			return new Booked(appointment, manage);

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,39 +64,47 @@ public class AppointmentStore {
 	public boolean insert(Stored stored, Instant now) {
 		Appointment appointment = stored.appointment();
 		Citizen citizen = appointment.citizen();
-		boolean inserted = jdbc.sql("""
-				INSERT INTO booking.appointment (id, reference, status, channel, location_id, pool_id, start_at, end_at,
-				  units, citizen_name, citizen_email, citizen_phone, language, hold_expires_at, reminder_due_at,
-				  created_at, updated_at, interpreter_language)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (reference) DO NOTHING""")
+		List<VisitItem> items = appointment.items();
+		// the appointment and its procedures in one statement (one round trip fewer per
+		// booking); none of them where the reference is taken
+		return jdbc
+			.sql("""
+					WITH appointment AS (
+					  INSERT INTO booking.appointment (id, reference, status, channel, location_id, pool_id, start_at, end_at,
+					    units, citizen_name, citizen_email, citizen_phone, language, hold_expires_at, reminder_due_at,
+					    created_at, updated_at, interpreter_language)
+					  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					  ON CONFLICT (reference) DO NOTHING
+					  RETURNING id)
+					INSERT INTO booking.appointment_procedure (appointment_id, procedure_id, quantity, position)
+					SELECT appointment.id, item.procedure_id, item.quantity, item.position - 1
+					FROM appointment, unnest(?::text[], ?::int[]) WITH ORDINALITY AS item(procedure_id, quantity, position)""")
 			.params(stored.id(), appointment.reference().value(), appointment.status().name(),
 					appointment.channel().name(), appointment.location().value(), stored.pool().value(),
 					Timestamp.from(appointment.start()), Timestamp.from(appointment.end()), stored.units(),
 					citizen.name(), citizen.email() == null ? null : citizen.email().value(), citizen.phone(),
 					citizen.language().getLanguage(), timestamp(appointment.holdExpiresAt()),
 					timestamp(stored.reminderDueAt()), Timestamp.from(now), Timestamp.from(now),
-					appointment.interpreterLanguage())
-			.update() == 1;
-		if (!inserted) {
-			return false;
-		}
-		int position = 0;
-		for (VisitItem item : appointment.items()) {
-			jdbc.sql("""
-					INSERT INTO booking.appointment_procedure (appointment_id, procedure_id, quantity, position)
-					VALUES (?, ?, ?, ?)""")
-				.params(stored.id(), item.procedure().value(), item.quantity(), position++)
-				.update();
-		}
-		return true;
+					appointment.interpreterLanguage(),
+					items.stream().map(item -> item.procedure().value()).toArray(String[]::new),
+					items.stream().map(VisitItem::quantity).toArray(Integer[]::new))
+			.update() > 0;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void addToken(UUID appointment, AccessToken token, Purpose purpose, Instant now) {
-		jdbc.sql(
-				"INSERT INTO booking.appointment_token (token_hash, appointment_id, purpose, created_at) VALUES (?, ?, ?, ?)")
-			.params(token.hash(), appointment, purpose.name(), Timestamp.from(now))
+		addTokens(appointment, Map.of(purpose, token), now);
+	}
+
+	/** Adds an appointment's tokens, each for its purpose, in one statement. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void addTokens(UUID appointment, Map<Purpose, AccessToken> tokens, Instant now) {
+		List<Object> params = new ArrayList<>();
+		tokens.forEach((purpose, token) -> params
+			.addAll(List.of(token.hash(), appointment, purpose.name(), Timestamp.from(now))));
+		jdbc.sql("INSERT INTO booking.appointment_token (token_hash, appointment_id, purpose, created_at) VALUES "
+				+ String.join(", ", Collections.nCopies(tokens.size(), "(?, ?, ?, ?)")))
+			.params(params)
 			.update();
 	}
 

@@ -7,11 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import de.buergerservice.booking.AccessToken;
 import de.buergerservice.booking.Appointment;
+import de.buergerservice.booking.AppointmentReference;
+import de.buergerservice.booking.AppointmentStatus;
 import de.buergerservice.booking.Availability;
 import de.buergerservice.booking.AvailabilityQuery;
 import de.buergerservice.booking.BookingRequest;
@@ -34,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How bookings are stored: a booking reference drawn twice is refused without harm (the
- * service draws again), and the rate-limit buckets commit without waiting for the disk.
+ * How bookings are stored: a visit with its procedures in order and its tokens, a booking
+ * reference drawn twice refused without harm (the service draws again), and the
+ * rate-limit buckets committed without waiting for the disk.
  */
 @IntegrationTest
 class BookingStorageIntegrationTest {
@@ -84,6 +90,37 @@ class BookingStorageIntegrationTest {
 
 		assertThat(inserted).isFalse();
 		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void aVisitIsStoredWithItsProceduresInOrderAndItsTokensForTheirPurposes() {
+		List<VisitItem> items = List.of(new VisitItem(ProcedureId.of("personalausweis-beantragen"), 3),
+				new VisitItem(ProcedureId.of("wohnsitz-anmelden"), 1),
+				new VisitItem(ProcedureId.of("meldebescheinigung"), 2));
+		Instant start = MutableClock.START.plusDays(3).withHour(9).withMinute(0).toInstant();
+		Appointment appointment = new Appointment(
+				AppointmentReference.random(), AppointmentStatus.AWAITING_CONFIRMATION, CENTRE, start,
+				start.plusSeconds(3600), items, new Citizen("Erika Mustermann",
+						Email.of("stored-" + UUID.randomUUID() + "@example.org"), null, Locale.GERMAN),
+				Channel.PHONE, start.minusSeconds(60), null);
+		UUID id = UUID.randomUUID();
+		AccessToken manage = AccessToken.random();
+		AccessToken confirm = AccessToken.random();
+
+		transaction.executeWithoutResult(status -> {
+			assertThat(store.insert(new AppointmentStore.Stored(id, appointment, new PoolId("any"), 12, null),
+					Instant.now()))
+				.isTrue();
+			store.addTokens(id,
+					Map.of(AppointmentStore.Purpose.MANAGE, manage, AppointmentStore.Purpose.CONFIRM, confirm),
+					Instant.now());
+		});
+
+		assertThat(store.findManaged(appointment.reference(), manage)).map(found -> found.appointment().items())
+			.contains(items);
+		assertThat(store.findManaged(appointment.reference(), confirm)).as("a confirm token does not manage").isEmpty();
+		Optional<AppointmentStore.Stored> confirming = transaction.execute(status -> store.lockByConfirmToken(confirm));
+		assertThat(confirming).map(AppointmentStore.Stored::id).contains(id);
 	}
 
 	@Test
