@@ -2,7 +2,6 @@ package de.buergerservice.booking.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import de.buergerservice.locations.LocationId;
 import de.buergerservice.shared.City;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -43,10 +43,13 @@ class AvailabilityApi {
 
 	private final ZoneId zone;
 
+	private final SlotTimes times;
+
 	AvailabilityApi(Availability availability, Clock clock, City city) {
 		this.availability = availability;
 		this.clock = clock;
 		this.zone = city.zone();
+		this.times = new SlotTimes(zone);
 	}
 
 	@GetMapping("/days")
@@ -70,7 +73,7 @@ class AvailabilityApi {
 			parsing.problem("limit", "booking.error.limit.invalid", MAX_LIMIT);
 			parsing.done();
 		}
-		return new Slots(availability.slots(query, max).stream().map(slot -> SlotView.of(slot, zone)).toList());
+		return new Slots(availability.slots(query, max).stream().map(slot -> SlotView.of(slot, times)).toList());
 	}
 
 	private AvailabilityQuery query(AvailabilityParameters parameters, int maxDays) {
@@ -102,11 +105,14 @@ class AvailabilityApi {
 	record Slots(List<SlotView> slots) {
 	}
 
-	record SlotView(String location, OffsetDateTime start, OffsetDateTime end, int free) {
+	record SlotView(String location,
+			@Schema(type = "string", format = "date-time", example = "2026-12-08T09:00:00+01:00") String start,
+			@Schema(type = "string", format = "date-time", example = "2026-12-08T09:15:00+01:00") String end,
+			int free) {
 
-		static SlotView of(Slot slot, ZoneId zone) {
-			return new SlotView(slot.location().value(), slot.start().atZone(zone).toOffsetDateTime(),
-					slot.end().atZone(zone).toOffsetDateTime(), slot.free());
+		static SlotView of(Slot slot, SlotTimes times) {
+			return new SlotView(slot.location().value(), times.format(slot.start()), times.format(slot.end()),
+					slot.free());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import de.buergerservice.shared.City;
 import de.buergerservice.testsupport.BookingApi;
 import de.buergerservice.testsupport.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,6 +41,12 @@ class AvailabilityApiIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	City city;
 
 	BookingApi api;
 
@@ -84,6 +92,22 @@ class AvailabilityApiIntegrationTest {
 		JsonNode days = answer("/api/v1/availability/days?" + query).get("days");
 		assertThat(days).hasSize(1);
 		return days.get(0).get("slots").asInt();
+	}
+
+	@Test
+	void startAndEndAreWrittenAsTheCitysOffsetDateTime() throws Exception {
+		JsonNode slots = answer("/api/v1/availability?procedure=" + ID_CARD + "&location=" + CENTRE
+				+ "&from=2026-11-26&to=2026-11-27&limit=500")
+			.get("slots");
+
+		assertThat(slots).isNotEmpty();
+		for (JsonNode slot : slots) {
+			for (String field : List.of("start", "end")) {
+				OffsetDateTime time = OffsetDateTime.parse(slot.get(field).asString());
+				assertThat(slot.get(field).asString()).isEqualTo(json.valueToTree(time).asString());
+				assertThat(time.getOffset()).isEqualTo(city.zone().getRules().getOffset(time.toInstant()));
+			}
+		}
 	}
 
 	@Test
@@ -140,6 +164,9 @@ class AvailabilityApiIntegrationTest {
 		assertThat(names(paths.get("/api/v1/availability/days").get("get").get("parameters")))
 			.containsExactlyInAnyOrder("procedure", "quantity", "location", "anywhere", "from", "to",
 					"interpreterLanguage");
+		JsonNode slot = answer("/v3/api-docs").get("components").get("schemas").get("SlotView").get("properties");
+		assertThat(slot.get("start").get("format").asString()).isEqualTo("date-time");
+		assertThat(slot.get("end").get("format").asString()).isEqualTo("date-time");
 	}
 
 	private JsonNode answer(String path) throws Exception {
