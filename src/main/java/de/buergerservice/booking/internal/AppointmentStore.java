@@ -65,6 +65,10 @@ public class AppointmentStore {
 		Appointment appointment = stored.appointment();
 		Citizen citizen = appointment.citizen();
 		List<VisitItem> items = appointment.items();
+		if (items.isEmpty()) {
+			// the statement's count below is that of the procedures
+			throw new IllegalArgumentException("An appointment has at least one procedure");
+		}
 		// the appointment and its procedures in one statement (one round trip fewer per
 		// booking); none of them where the reference is taken
 		return jdbc
