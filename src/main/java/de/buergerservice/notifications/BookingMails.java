@@ -44,10 +44,11 @@ import org.springframework.stereotype.Component;
  * mail was handed to the SMTP server but the transaction then fails to commit (the
  * database goes away, the instance dies between the two), the key is gone and a later
  * delivery sends the mail a second time. Likewise an SMTP server that accepted the mail
- * but whose answer was lost makes the listener throw and the mail go out again. The
- * window is the time between the server's acceptance and the commit; a citizen may then
- * get the same mail twice, never none. In the development inbox, mail and key are written
- * in the same transaction, so there it is exactly once.
+ * but whose answer was lost makes the listener throw and the mail go out again (only the
+ * answer to the closing {@code QUIT} may be lost without that: the mail was accepted
+ * before it). The window is the time between the server's acceptance and the commit; a
+ * citizen may then get the same mail twice, never none. In the development inbox, mail
+ * and key are written in the same transaction, so there it is exactly once.
  */
 @Component
 class BookingMails {

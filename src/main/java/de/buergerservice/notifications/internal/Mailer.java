@@ -32,7 +32,13 @@ public class Mailer {
 			LOG.info("Mail {} for {} was sent before; not again", key.kind(), key.reference());
 			return;
 		}
-		transport.send(mail.get());
+		try {
+			transport.send(mail.get());
+		}
+		catch (RuntimeException ex) {
+			LOG.info("Mail {} for {} not sent: {}", key.kind(), key.reference(), ex.getMessage());
+			throw ex;
+		}
 		LOG.info("Mail {} for {} sent", key.kind(), key.reference());
 	}
 

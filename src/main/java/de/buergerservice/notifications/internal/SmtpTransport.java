@@ -10,21 +10,32 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends mails to the SMTP server of {@code spring.mail.*}: a multipart message with the
- * text and HTML as alternatives and the attachments beside them. A server that is down
- * makes {@link #send} throw, so the event stays in the outbox.
+ * text and HTML as alternatives and the attachments beside them. A server that is down or
+ * refuses the mail makes {@link #send} throw, so the event stays in the outbox.
+ * <p>
+ * A mail the server has accepted counts as sent even if closing the connection then fails
+ * (no answer to {@code QUIT}): Spring's sender reports that as a
+ * {@link MailSendException} without failed messages, and throwing it on would roll back
+ * the mail's record in {@code SentMails} and send the citizen the same mail again.
  */
 @Component
 @Conditional(MailConditions.Smtp.class)
 class SmtpTransport implements MailTransport {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SmtpTransport.class);
 
 	private final JavaMailSender sender;
 
@@ -62,7 +73,16 @@ class SmtpTransport implements MailTransport {
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new MailPreparationException("Cannot prepare the mail " + mail.subject(), ex);
 		}
-		sender.send(message);
+		try {
+			sender.send(message);
+		}
+		catch (MailSendException ex) {
+			if (!ex.getFailedMessages().isEmpty()) {
+				throw ex;
+			}
+			LOG.warn("Mail {} was accepted by the SMTP server, closing the connection failed: {}", mail.subject(),
+					ex.getMessage());
+		}
 	}
 
 	/** The sender as configured, its name encoded for the header (it has umlauts). */

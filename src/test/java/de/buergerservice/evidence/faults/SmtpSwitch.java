@@ -1,13 +1,13 @@
 package de.buergerservice.evidence.faults;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+
+import de.buergerservice.testsupport.Sockets;
 
 /**
  * The SMTP server's port as the application sees it, with a switch: while up, every
@@ -68,34 +68,12 @@ final class SmtpSwitch implements AutoCloseable {
 			try {
 				Socket client = socket.accept();
 				Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-				Thread.ofVirtual().start(() -> pump(client, server));
-				Thread.ofVirtual().start(() -> pump(server, client));
+				Thread.ofVirtual().start(() -> Sockets.pump(client, server));
+				Thread.ofVirtual().start(() -> Sockets.pump(server, client));
 			}
 			catch (IOException ex) {
 				// closed by down(), or one connection failed: go on while listening
 			}
-		}
-	}
-
-	private static void pump(Socket from, Socket to) {
-		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-			in.transferTo(out);
-		}
-		catch (IOException ex) {
-			// the other side closed
-		}
-		finally {
-			close(from);
-			close(to);
-		}
-	}
-
-	private static void close(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// closed anyway
 		}
 	}
 
