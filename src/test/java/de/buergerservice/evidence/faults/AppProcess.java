@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,6 +240,19 @@ final class AppProcess implements AutoCloseable {
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return -1;
+		}
+	}
+
+	/**
+	 * The log's lines that say any of the texts, e.g. references, for a failure's
+	 * message.
+	 */
+	String logLines(Collection<String> texts) {
+		try (var lines = Files.lines(log)) {
+			return lines.filter(line -> texts.stream().anyMatch(line::contains)).collect(Collectors.joining("\n"));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
 		}
 	}
 

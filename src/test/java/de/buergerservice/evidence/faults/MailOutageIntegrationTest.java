@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections while it is down) goes down during a booking rush and stays down while the
  * application is killed and started again; once it is back, every confirmed appointment
  * has exactly one confirmation mail: none lost in the outbox, none sent twice by the
- * retry job and the restart's republication together.
+ * retry job and the restart's republication together. The one second mail allowed is the
+ * one the design cannot rule out (see {@code BookingMails}): the application logged that
+ * a send failed after the connection stood, so the server may have taken the mail.
  */
 class MailOutageIntegrationTest {
 
@@ -113,10 +116,18 @@ class MailOutageIntegrationTest {
 				.toList();
 			Map<String, Integer> duplicates = new TreeMap<>(mailsPerReference);
 			duplicates.values().removeIf(count -> count == 1);
+			// the window the design leaves open (BookingMails): a send that failed once
+			// the
+			// connection stood, so that the server may have accepted the mail and its
+			// answer
+			// was lost; the retry then sends it again. Any other second mail is a fault.
+			Map<String, Integer> unexplained = new TreeMap<>(duplicates);
+			unexplained.keySet().removeIf(MailOutageIntegrationTest.answerLost(app));
 			figures.put("confirmed", confirmed);
 			figures.put("mails", received.size());
 			figures.put("mails.missing", withoutMail.size());
 			figures.put("mails.duplicate", duplicates.size());
+			figures.put("mails.duplicate.answer-lost", duplicates.size() - unexplained.size());
 			figures.put("outbox.incomplete.final", records.incompleteByStatus());
 			Scale.record("mail-outage", figures);
 
@@ -125,7 +136,10 @@ class MailOutageIntegrationTest {
 				.isZero();
 			assertThat(records.statuses(CrashIntegrationTest.references(acknowledged))).hasSize(acknowledged.size());
 			assertThat(withoutMail).as("confirmed appointments without a mail").isEmpty();
-			assertThat(duplicates).as("references with more than one mail").isEmpty();
+			assertThat(unexplained)
+				.as(() -> "references with more than one mail, no lost answer logged; what the log says of them:\n"
+						+ app.logLines(unexplained.keySet()))
+				.isEmpty();
 			assertThat(mailsPerReference.keySet()).as("mails only for confirmed appointments")
 				.containsExactlyInAnyOrderElementsOf(confirmedReferences);
 			assertThat(records.incompletePublications()).as("outbox backlog").isZero();
@@ -134,6 +148,16 @@ class MailOutageIntegrationTest {
 			smtpPort.close();
 			smtp.stop();
 		}
+	}
+
+	/**
+	 * Whether the application logged a failed send of a reference's mail after the
+	 * connection to the server stood (not {@code Mail server connection failed}).
+	 */
+	private static Predicate<String> answerLost(AppProcess app) {
+		return reference -> app.logLines(List.of("for " + reference + " not sent: "))
+			.lines()
+			.anyMatch(line -> !line.isBlank() && !line.contains("Mail server connection failed"));
 	}
 
 	private static String reference(MimeMessage mail) throws MessagingException {
