@@ -116,7 +116,7 @@ final class RequestParsing {
 			return null;
 		}
 		try {
-			OffsetDateTime time = OffsetDateTime.parse(value.strip());
+			OffsetDateTime time = OffsetTimes.parse(value.strip());
 			if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
 				throw new DateTimeException("year outside " + FIRST_YEAR + "-" + LAST_YEAR);
 			}
