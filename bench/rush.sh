@@ -4,7 +4,8 @@
 # capacity; after each, the ledger is checked (no unit booked beyond its capacity, every unit's
 # booked seats equal to the active appointments covering it: must be 0 and 0).
 #
-#   1. reset: earlier rush bookings are removed and the booked seats of their days recounted
+#   1. reset: earlier rush bookings are removed, with the mails, front-desk copies and completed
+#      outbox publications the application kept of them, and the booked seats of their days recounted
 #   2. the application restarts for the rush: no proof of work, rate limits and the per-address
 #      limit very high, client addresses taken from X-Forwarded-For (as behind a load balancer)
 #   3. the free start times of the rush procedure on the rush days are fetched from the API
@@ -66,12 +67,21 @@ WINDOW="slot_start >= '$FIRST_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'
 RESET_WINDOW="slot_start >= '$WARM_DAY'::timestamp AT TIME ZONE 'Europe/Berlin'
   AND slot_start < ('$LAST_DAY'::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin'"
 
-# Removes the bookings of earlier rushes and recounts the booked seats of the rush days.
+# Removes the bookings of earlier rushes, and what the application kept of them, and
+# recounts the booked seats of the rush days.
 reset() {
   bench_psql <<SQL
 DELETE FROM booking.appointment
 WHERE citizen_email LIKE '%@rush.bench.example' OR citizen_email LIKE '%@pgbench.bench.example'
    OR citizen_email LIKE '%@warmup.bench.example';
+-- their mails, the front desk's copies and the outbox's completed publications: left behind,
+-- every rush would start on bigger tables than the one before (the application's side only)
+DELETE FROM notifications.dev_mail WHERE recipient LIKE '%.bench.example%';
+DELETE FROM notifications.sent_mail s
+WHERE NOT EXISTS (SELECT 1 FROM booking.appointment a WHERE a.reference = s.reference);
+DELETE FROM frontdesk.expected_visit v
+WHERE NOT EXISTS (SELECT 1 FROM booking.appointment a WHERE a.reference = v.reference);
+DELETE FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE '%.bench.example%';
 DELETE FROM booking.rate_limit_bucket;
 UPDATE booking.capacity SET booked = 0 WHERE $RESET_WINDOW AND booked <> 0;
 UPDATE booking.capacity c SET booked = x.n
@@ -86,6 +96,8 @@ FROM (SELECT c2.pool_id, c2.channel, c2.slot_start, count(*) AS n
       GROUP BY 1, 2, 3) x
 WHERE c.pool_id = x.pool_id AND c.channel = x.channel AND c.slot_start = x.slot_start;
 SQL
+  bench_psql -c "VACUUM (ANALYZE) notifications.dev_mail, notifications.dev_mail_attachment,
+    notifications.sent_mail, frontdesk.expected_visit, event_publication"
 }
 
 # Units booked beyond capacity (anywhere), and future units out of step with the active
