@@ -244,15 +244,15 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The log's lines that say any of the texts, e.g. references, for a failure's
-	 * message.
+	 * The log's lines that say any of the texts, e.g. references; throws if the log
+	 * cannot be read (no lines would read as "the log says nothing of them").
 	 */
-	String logLines(Collection<String> texts) {
+	List<String> logLines(Collection<String> texts) {
 		try (var lines = Files.lines(log)) {
-			return lines.filter(line -> texts.stream().anyMatch(line::contains)).collect(Collectors.joining("\n"));
+			return lines.filter(line -> texts.stream().anyMatch(line::contains)).toList();
 		}
-		catch (IOException | UncheckedIOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -115,7 +115,7 @@ class SmtpTransportTest {
 
 		private final String held;
 
-		private volatile boolean swallowed;
+		private volatile boolean heldBack;
 
 		HoldingRelay(int target) throws IOException {
 			this(target, "QUIT");
@@ -133,7 +133,7 @@ class SmtpTransportTest {
 		}
 
 		boolean heldBack() {
-			return swallowed;
+			return heldBack;
 		}
 
 		private void accept() {
@@ -162,7 +162,7 @@ class SmtpTransportTest {
 						continue;
 					}
 					if (line.toString(StandardCharsets.US_ASCII).strip().equalsIgnoreCase(held)) {
-						swallowed = true;
+						heldBack = true;
 						in.transferTo(OutputStream.nullOutputStream());
 						return;
 					}
