@@ -15,9 +15,8 @@ import de.buergerservice.staff.Role;
 import de.buergerservice.staff.StaffMember;
 import de.buergerservice.testsupport.Browser;
 import de.buergerservice.testsupport.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -55,7 +54,8 @@ class CallDisplayBrowserTest {
 			}).observe(document.getElementById('calls'), { childList: true, subtree: true });
 			""";
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perTestClass();
 
 	@LocalServerPort
 	int port;
@@ -68,18 +68,6 @@ class CallDisplayBrowserTest {
 
 	@Autowired
 	Locations locations;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void aCallAppearsOnTheDisplayWithinASecondAndIsAnnounced() {

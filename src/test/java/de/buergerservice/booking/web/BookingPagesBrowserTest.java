@@ -6,15 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import de.buergerservice.testsupport.Browser;
 import de.buergerservice.testsupport.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,22 +31,11 @@ class BookingPagesBrowserTest {
 
 	private static final AtomicInteger CITIZENS = new AtomicInteger();
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perTestClass();
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void booksFromTheProcedurePageWithTheProofOfWorkSolvedByTheScript() {
@@ -74,7 +60,7 @@ class BookingPagesBrowserTest {
 		List<WebElement> times = page.findElements(By.cssSelector("ul.times a"));
 		times.get(times.size() / 2).click();
 
-		assertThat(heading("Ihre Angaben")).isEqualTo("Ihre Angaben");
+		assertThat(browser.heading("Ihre Angaben")).isEqualTo("Ihre Angaben");
 		WebElement proof = page.findElement(By.name("proofOfWork"));
 		new WebDriverWait(page, Duration.ofSeconds(30))
 			.until(driver -> !proof.getDomProperty("value").startsWith("wait:"));
@@ -97,12 +83,12 @@ class BookingPagesBrowserTest {
 			.until(driver -> !driver.findElement(By.name("proofOfWork")).getDomProperty("value").startsWith("wait:"));
 		page.findElement(By.id("senden")).click();
 
-		assertThat(heading("Bitte bestätigen Sie")).contains("Bitte bestätigen Sie");
+		assertThat(browser.heading("Bitte bestätigen Sie")).contains("Bitte bestätigen Sie");
 		assertThat(page.findElement(By.cssSelector("strong.reference")).getText()).matches("T-[0-9A-Z]{4}-[0-9A-Z]{4}");
 		assertAccessible("booked");
 
 		page.findElement(By.cssSelector(".private-link a")).click();
-		assertThat(heading("Ihr Termin")).isEqualTo("Ihr Termin");
+		assertThat(browser.heading("Ihr Termin")).isEqualTo("Ihr Termin");
 		assertAccessible("manage");
 
 		page.findElement(By.linkText("Termin verschieben")).click();
@@ -113,14 +99,14 @@ class BookingPagesBrowserTest {
 		page.findElements(By.cssSelector("ul.times a")).get(0).click();
 		assertAccessible("move: question");
 		page.findElement(By.cssSelector("form[method=post] button")).click();
-		assertThat(heading("Ihr Termin ist verschoben")).isEqualTo("Ihr Termin ist verschoben");
+		assertThat(browser.heading("Ihr Termin ist verschoben")).isEqualTo("Ihr Termin ist verschoben");
 		assertAccessible("moved");
 
 		page.findElement(By.linkText("Zurück zu Ihrem Termin")).click();
 		page.findElement(By.linkText("Termin absagen")).click();
 		assertAccessible("cancel: question");
 		page.findElement(By.cssSelector("form[method=post] button")).click();
-		assertThat(heading("Ihr Termin ist abgesagt")).isEqualTo("Ihr Termin ist abgesagt");
+		assertThat(browser.heading("Ihr Termin ist abgesagt")).isEqualTo("Ihr Termin ist abgesagt");
 		assertAccessible("cancelled");
 	}
 
@@ -139,12 +125,13 @@ class BookingPagesBrowserTest {
 				"document.getElementById('von').value = document.getElementById('bis').value = '2026-11-29'");
 		page.findElement(By.cssSelector("form[method=post] button")).click();
 
-		assertThat(heading("Sie stehen auf der Warteliste")).isEqualTo("Sie stehen auf der Warteliste");
+		assertThat(browser.heading("Sie stehen auf der Warteliste")).isEqualTo("Sie stehen auf der Warteliste");
 		assertAccessible("joined");
 		page.findElement(By.cssSelector(".private-link a")).click();
 		assertAccessible("leave: question");
 		page.findElement(By.cssSelector("form[method=post] button")).click();
-		assertThat(heading("Sie haben die Warteliste verlassen")).isEqualTo("Sie haben die Warteliste verlassen");
+		assertThat(browser.heading("Sie haben die Warteliste verlassen"))
+			.isEqualTo("Sie haben die Warteliste verlassen");
 		assertAccessible("left");
 	}
 
@@ -156,7 +143,8 @@ class BookingPagesBrowserTest {
 		page.findElement(By.cssSelector("a.language-switch")).click();
 
 		assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-		assertThat(heading("On which day would you like to come?")).isEqualTo("On which day would you like to come?");
+		assertThat(browser.heading("On which day would you like to come?"))
+			.isEqualTo("On which day would you like to come?");
 		assertThat(page.findElements(By.cssSelector("td.free a"))).isNotEmpty();
 		page.get(url("/termin?lang=de"));
 	}
@@ -177,22 +165,6 @@ class BookingPagesBrowserTest {
 		browser.driver().get(url(path));
 
 		assertAccessible(path);
-	}
-
-	/**
-	 * The page's heading once it contains the expected text (a form's submit returns
-	 * before the next page is there), or whatever it is after 10 seconds.
-	 */
-	private static String heading(String expected) {
-		WebDriver page = browser.driver();
-		try {
-			new WebDriverWait(page, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-				.until(driver -> driver.findElement(By.tagName("h1")).getText().contains(expected));
-		}
-		catch (TimeoutException ex) {
-			// the assertion that follows says what the heading is instead
-		}
-		return page.findElement(By.tagName("h1")).getText();
 	}
 
 	private void assertAccessible(String what) {

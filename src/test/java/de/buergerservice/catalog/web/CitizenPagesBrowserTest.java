@@ -5,9 +5,8 @@ import java.util.List;
 import com.deque.html.axecore.results.Rule;
 import de.buergerservice.testsupport.Browser;
 import de.buergerservice.testsupport.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -26,22 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CitizenPagesBrowserTest {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perTestClass();
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void findsTheIdCardByTypingPersoAndSwitchesToEnglish() {

@@ -12,16 +12,13 @@ import de.buergerservice.events.TestEvents;
 import de.buergerservice.events.internal.EventStore;
 import de.buergerservice.testsupport.Browser;
 import de.buergerservice.testsupport.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,7 +44,8 @@ class EventPagesBrowserTest {
 	private static final Pattern CONFIRM_TOKEN = Pattern
 		.compile("/veranstaltungen/bestaetigen\\?token=([A-Za-z0-9_-]+)");
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perTestClass();
 
 	@LocalServerPort
 	int port;
@@ -63,18 +61,6 @@ class EventPagesBrowserTest {
 
 	TestEvents testEvents;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@BeforeEach
 	void setUp() {
 		testEvents = new TestEvents(store, transaction);
@@ -88,7 +74,7 @@ class EventPagesBrowserTest {
 		assertAccessible("list");
 
 		page.findElement(By.linkText("Testveranstaltung " + event)).click();
-		assertThat(heading("Testveranstaltung")).isEqualTo("Testveranstaltung " + event);
+		assertThat(browser.heading("Testveranstaltung")).isEqualTo("Testveranstaltung " + event);
 		assertThat(page.findElement(By.cssSelector("dl.facts")).getText()).contains("Noch 1 Platz frei");
 		assertAccessible("event");
 
@@ -106,7 +92,7 @@ class EventPagesBrowserTest {
 		page.findElement(By.id("email")).sendKeys(erika);
 		page.findElement(By.id("anmelden")).click();
 
-		assertThat(heading("Bitte bestätigen Sie")).isEqualTo("Bitte bestätigen Sie Ihre Anmeldung");
+		assertThat(browser.heading("Bitte bestätigen Sie")).isEqualTo("Bitte bestätigen Sie Ihre Anmeldung");
 		assertThat(page.findElement(By.cssSelector(".status-line")).getText()).contains(erika);
 		String reference = page.findElement(By.cssSelector("strong.reference")).getText();
 		assertThat(reference).matches("V-[0-9A-Z]{4}-[0-9A-Z]{4}");
@@ -115,10 +101,10 @@ class EventPagesBrowserTest {
 
 		String token = find(mail(erika, "Bitte bestätigen Sie Ihre Anmeldung"), CONFIRM_TOKEN);
 		page.get(url("/veranstaltungen/bestaetigen?token=" + token));
-		assertThat(heading("Anmeldung bestätigen")).isEqualTo("Anmeldung bestätigen");
+		assertThat(browser.heading("Anmeldung bestätigen")).isEqualTo("Anmeldung bestätigen");
 		assertAccessible("confirm: question");
 		page.findElement(By.cssSelector("form[method=post] button")).click();
-		assertThat(heading("Ihre Anmeldung ist bestätigt")).isEqualTo("Ihre Anmeldung ist bestätigt");
+		assertThat(browser.heading("Ihre Anmeldung ist bestätigt")).isEqualTo("Ihre Anmeldung ist bestätigt");
 		assertAccessible("confirmed");
 		assertThat(mail(erika, "Ihre Anmeldung " + reference + " ist bestätigt")).as("the join link")
 			.contains("https://meeting.example/");
@@ -129,17 +115,17 @@ class EventPagesBrowserTest {
 		page.findElement(By.id("name")).sendKeys("Max Mustermann");
 		page.findElement(By.id("email")).sendKeys(max);
 		page.findElement(By.id("anmelden")).click();
-		assertThat(heading("Warteliste")).isEqualTo("Sie stehen auf der Warteliste");
+		assertThat(browser.heading("Warteliste")).isEqualTo("Sie stehen auf der Warteliste");
 		assertThat(page.findElement(By.cssSelector(".status-line")).getText()).contains("Platz 1 der Warteliste");
 		String maxsLink = page.findElement(By.cssSelector(".private-link a")).getAttribute("href");
 		assertAccessible("waiting list");
 
 		page.get(erikasLink);
-		assertThat(heading("Ihre Anmeldung")).isEqualTo("Ihre Anmeldung");
+		assertThat(browser.heading("Ihre Anmeldung")).isEqualTo("Ihre Anmeldung");
 		assertThat(page.findElement(By.cssSelector("dl.facts")).getText()).contains(reference).contains("Bestätigt");
 		assertAccessible("registration");
 		page.findElement(By.cssSelector("form[method=post] button")).click();
-		assertThat(heading("abgesagt")).isEqualTo("Ihre Anmeldung ist abgesagt");
+		assertThat(browser.heading("abgesagt")).isEqualTo("Ihre Anmeldung ist abgesagt");
 		assertAccessible("cancelled");
 		page.get(erikasLink);
 		assertThat(page.findElements(By.cssSelector("form[method=post] button"))).as("nothing left to cancel")
@@ -159,7 +145,7 @@ class EventPagesBrowserTest {
 		page.findElement(By.id("name")).sendKeys("Erika Mustermann");
 		page.findElement(By.id("email")).sendKeys(TestEvents.email().value());
 		page.findElement(By.id("anmelden")).click();
-		assertThat(heading("Bitte bestätigen Sie")).isEqualTo("Bitte bestätigen Sie Ihre Anmeldung");
+		assertThat(browser.heading("Bitte bestätigen Sie")).isEqualTo("Bitte bestätigen Sie Ihre Anmeldung");
 
 		page.get(url("/veranstaltungen/" + event + "?lang=de"));
 		assertThat(page.findElement(By.cssSelector("dl.facts")).getText()).contains("Ausgebucht");
@@ -183,7 +169,7 @@ class EventPagesBrowserTest {
 		String erika = TestEvents.email().value();
 		page.findElement(By.id("email")).sendKeys(erika);
 		page.findElement(By.id("anmelden")).click();
-		heading("Bitte bestätigen Sie");
+		browser.heading("Bitte bestätigen Sie");
 
 		page.get(url("/staff/login?lang=de"));
 		page.findElement(By.id("username")).sendKeys("admin");
@@ -243,22 +229,6 @@ class EventPagesBrowserTest {
 		return new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(NoSuchElementException.class)
 			.until(driver -> driver.findElement(By.cssSelector(".error-summary")))
 			.getText();
-	}
-
-	/**
-	 * The page's heading once it contains the expected text (a form's submit returns
-	 * before the next page is there), or whatever it is after 10 seconds.
-	 */
-	private static String heading(String expected) {
-		WebDriver page = browser.driver();
-		try {
-			new WebDriverWait(page, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-				.until(driver -> driver.findElement(By.tagName("h1")).getText().contains(expected));
-		}
-		catch (TimeoutException ex) {
-			// the assertion that follows says what the heading is instead
-		}
-		return page.findElement(By.tagName("h1")).getText();
 	}
 
 	private void assertAccessible(String what) {
