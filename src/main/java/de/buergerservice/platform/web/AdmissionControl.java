@@ -42,7 +42,8 @@ final class AdmissionControl extends OncePerRequestFilter {
 	/** The request attribute that marks a page's change as shed. */
 	static final String SHED = AdmissionControl.class.getName() + ".shed";
 
-	private final Semaphore turns;
+	/** The turns; package-private so that a test can take them all, as a rush does. */
+	final Semaphore turns;
 
 	private final AdmissionProperties properties;
 

@@ -100,7 +100,12 @@ class PageExceptionHandler {
 	ModelAndView busy(AdmissionControl.Busy ex, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) {
 		response.setHeader("Retry-After", ex.retryAfter());
-		return page(ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "error.page.503.busy"), request, locale);
+		ModelAndView page = ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "error.page.503.busy");
+		Resend resend = Resend.of(request);
+		if (resend != null) {
+			page.addObject("resend", resend);
+		}
+		return page(page, request, locale);
 	}
 
 	@ExceptionHandler

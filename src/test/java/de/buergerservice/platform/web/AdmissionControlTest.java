@@ -2,6 +2,7 @@ package de.buergerservice.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -114,6 +117,39 @@ class AdmissionControlTest {
 		assertThat(refused.getModelAndView().getViewName()).isEqualTo("error");
 		assertThat(refused.getModelAndView().getModel()).containsEntry("messageKey", "error.page.503.busy");
 		assertThat(changes.worked.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aShedPageChangeKeepsItsFormToSendAgainWithoutTheCsrfToken() throws Exception {
+		aSlowChangeUnderWay();
+
+		MvcResult refused = mvc
+			.perform(post("/termin").param("leistung", "personalausweis-beantragen", "meldebescheinigung")
+				.param("_csrf", "the-old-token")
+				.param("name", "Erika <b>Mustermann</b>"))
+			.andReturn();
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(503);
+		assertThat(refused.getModelAndView().getModel().get("resend")).isEqualTo(new Resend("/termin",
+				List.of(new Resend.Field("leistung", "personalausweis-beantragen"),
+						new Resend.Field("leistung", "meldebescheinigung"),
+						new Resend.Field("name", "Erika <b>Mustermann</b>"))));
+		assertThat(changes.worked.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aShedUploadIsNotOfferedToSendAgainForItsFileIsGone() throws Exception {
+		aSlowChangeUnderWay();
+
+		MvcResult refused = mvc
+			.perform(multipart("/termin")
+				.file(new MockMultipartFile("nachweis", "a.pdf", "application/pdf", new byte[1]))
+				.param("name", "Erika Mustermann"))
+			.andReturn();
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(503);
+		assertThat(refused.getModelAndView().getModel()).containsEntry("messageKey", "error.page.503.busy")
+			.doesNotContainKey("resend");
 	}
 
 	@Test
