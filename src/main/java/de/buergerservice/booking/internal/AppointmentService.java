@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import de.buergerservice.booking.AccessToken;
 import de.buergerservice.booking.Appointment;
@@ -147,6 +148,12 @@ class AppointmentService implements Appointments {
 	 */
 	Booked hold(Visit visit, Citizen citizen, Channel channel, boolean confirmByEmail, Duration hold,
 			boolean waitingListOffer, ZonedDateTime now) {
+		return withSeat(visit,
+				pools -> hold(visit, pools, citizen, channel, confirmByEmail, hold, waitingListOffer, now));
+	}
+
+	private Booked hold(Visit visit, List<Pool> pools, Citizen citizen, Channel channel, boolean confirmByEmail,
+			Duration hold, boolean waitingListOffer, ZonedDateTime now) {
 		Instant instant = now.toInstant();
 		Email email = citizen.email();
 		return transaction.execute(status -> {
@@ -159,8 +166,8 @@ class AppointmentService implements Appointments {
 					throw new BookingException.LimitReached(BookingException.Limit.ACTIVE_APPOINTMENTS_PER_EMAIL);
 				}
 			}
-			PoolId pool = capacity.claim(visit.candidates(), channel, visit.start(), visit.units(), visit.grid())
-				.orElseThrow(BookingException.Unavailable::new);
+			PoolId pool = capacity.claim(pools, channel, visit.start(), visit.units(), visit.grid())
+				.orElseThrow(NoSeat::new);
 			AppointmentStatus state = confirmByEmail ? AppointmentStatus.AWAITING_CONFIRMATION
 					: AppointmentStatus.CONFIRMED;
 			Instant holdExpires = confirmByEmail ? instant.plus(hold).truncatedTo(ChronoUnit.SECONDS) : null;
@@ -241,7 +248,7 @@ class AppointmentService implements Appointments {
 		LocationId target = location == null ? before.location() : location;
 		Visit visit = visit(before.items(), target, start, before.channel(), now)
 			.withInterpreter(before.interpreterLanguage());
-		return transaction.execute(status -> {
+		return withSeat(visit, pools -> transaction.execute(status -> {
 			Optional<Stored> locked = appointments.lockManaged(reference, token)
 				.filter(stored -> stored.appointment().status().isActive());
 			if (locked.isEmpty()) {
@@ -252,8 +259,8 @@ class AppointmentService implements Appointments {
 			if (old.start().equals(visit.start()) && old.location().equals(visit.location())) {
 				return Optional.of(old);
 			}
-			PoolId pool = capacity.claim(visit.candidates(), old.channel(), visit.start(), visit.units(), visit.grid())
-				.orElseThrow(BookingException.Unavailable::new);
+			PoolId pool = capacity.claim(pools, old.channel(), visit.start(), visit.units(), visit.grid())
+				.orElseThrow(NoSeat::new);
 			capacity.release(stored.pool(), old.channel(), old.start(), stored.units(), grid(old.location()));
 			String language = old.interpreterLanguage();
 			if (language != null) {
@@ -271,7 +278,7 @@ class AppointmentService implements Appointments {
 					new AppointmentMoved(moved.details(), old.location(), old.start(), secrets.seal(token.value())));
 			waitingList.freed();
 			return Optional.of(moved);
-		});
+		}));
 	}
 
 	@Override
@@ -369,7 +376,7 @@ class AppointmentService implements Appointments {
 			throw BookingException.Invalid.of("start", "booking.error.start.doesNotFit");
 		}
 		Duration length = Duration.ofMinutes((long) units * grid);
-		return new Visit(items, location.id(), start, start.plus(length), units, Duration.ofMinutes(grid),
+		return new Visit(items, location.id(), start, start.plus(length), units, Duration.ofMinutes(grid), candidates,
 				withRoom(candidates, day, channel, first, units));
 	}
 
@@ -379,15 +386,50 @@ class AppointmentService implements Appointments {
 	 * need not lock the units of pools already full: in a rush all but the last pools
 	 * are, and every booking locked their units for nothing. Leaving pools out keeps the
 	 * order in which bookings lock them, so they still cannot deadlock. A seat freed a
-	 * moment ago that the index has not heard of yet, in a pool it shows full while
-	 * another it shows free is taken, is missed: the citizen is told the time is taken
-	 * and can ask again.
+	 * moment ago that the index has not heard of yet, in a pool it shows full, is found
+	 * by {@link #withSeat}.
 	 */
 	private static List<Pool> withRoom(List<Pool> candidates, DayCapacity day, Channel channel, int first, int units) {
 		List<Pool> withRoom = candidates.stream()
 			.filter(pool -> day.hasRoom(pool.id(), channel, first, units))
 			.toList();
 		return withRoom.isEmpty() ? candidates : withRoom;
+	}
+
+	/**
+	 * Runs an attempt (one transaction) on the pools the index shows with room. If none
+	 * of them had a seat and the index passed over others, runs it once more, in a new
+	 * transaction, on every pool: a seat freed a moment ago (on another instance, say)
+	 * that the index has not heard of yet is then found instead of refusing the citizen.
+	 * Not within the first transaction: its pools are locked already, and locking the
+	 * passed-over ones after them would lock out of the order every booking keeps, which
+	 * could deadlock.
+	 * @throws BookingException.Unavailable if no pool has a seat
+	 */
+	private <T> T withSeat(Visit visit, Function<List<Pool>, T> attempt) {
+		try {
+			return attempt.apply(visit.withRoom());
+		}
+		catch (NoSeat ex) {
+			if (visit.withRoom().size() == visit.candidates().size()) {
+				throw new BookingException.Unavailable();
+			}
+		}
+		try {
+			return attempt.apply(visit.candidates());
+		}
+		catch (NoSeat ex) {
+			throw new BookingException.Unavailable();
+		}
+	}
+
+	/** None of the pools tried had a seat in every unit of the visit. */
+	private static final class NoSeat extends RuntimeException {
+
+		NoSeat() {
+			super("No seat in the pools tried", null, false, false);
+		}
+
 	}
 
 	private int gridMinutes(LocationId location) {
@@ -444,19 +486,20 @@ class AppointmentService implements Appointments {
 	}
 
 	/**
-	 * A checked visit: what, where, when, how many grid units, which pools may take it;
-	 * the language of the interpreter to take with it, if any.
+	 * A checked visit: what, where, when, how many grid units, which pools may take it
+	 * (all in their order, and those of them the index shows with room); the language of
+	 * the interpreter to take with it, if any.
 	 */
 	record Visit(List<VisitItem> items, LocationId location, Instant start, Instant end, int units, Duration grid,
-			List<Pool> candidates, @Nullable String interpreterLanguage) {
+			List<Pool> candidates, List<Pool> withRoom, @Nullable String interpreterLanguage) {
 
 		Visit(List<VisitItem> items, LocationId location, Instant start, Instant end, int units, Duration grid,
-				List<Pool> candidates) {
-			this(items, location, start, end, units, grid, candidates, null);
+				List<Pool> candidates, List<Pool> withRoom) {
+			this(items, location, start, end, units, grid, candidates, withRoom, null);
 		}
 
 		Visit withInterpreter(@Nullable String language) {
-			return new Visit(items, location, start, end, units, grid, candidates, language);
+			return new Visit(items, location, start, end, units, grid, candidates, withRoom, language);
 		}
 
 	}

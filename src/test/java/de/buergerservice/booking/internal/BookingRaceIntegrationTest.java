@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -193,11 +194,7 @@ class BookingRaceIntegrationTest {
 	@Test
 	void aBookingPassesOverAPoolTheIndexShowsFull() throws Exception {
 		ProcedureId idCard = ID_CARD.getFirst().procedure();
-		Location location = locations.all()
-			.stream()
-			.filter(each -> pools.candidates(each.id(), List.of(idCard)).size() > 1)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No office with two pools for ID cards in the demo data"));
+		Location location = officeWithPoolsFor(idCard);
 		Pool first = pools.candidates(location.id(), List.of(idCard)).getFirst();
 		Slot slot = availability.slotsOn(location.id(), LocalDate.of(2026, 12, 15), ID_CARD, Channel.ONLINE, now(), 1)
 			.getFirst();
@@ -231,6 +228,76 @@ class BookingRaceIntegrationTest {
 				holder.get(30, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	/**
+	 * A seat freed a moment ago that the index has not heard of (here freed in the
+	 * database alone), in a pool the index shows full, is found when the pools it shows
+	 * with room turn out taken (here taken in the database alone): the citizen gets it
+	 * instead of a refusal.
+	 */
+	@Test
+	void aSeatTheIndexHasNotHeardOfIsFoundBeforeTheCitizenIsRefused() {
+		ProcedureId idCard = ID_CARD.getFirst().procedure();
+		Location location = officeWithPoolsFor(idCard);
+		List<Pool> candidates = pools.candidates(location.id(), List.of(idCard));
+		Pool first = candidates.getFirst();
+		Slot slot = availability.slotsOn(location.id(), LocalDate.of(2026, 12, 17), ID_CARD, Channel.ONLINE, now(), 1)
+			.getFirst();
+		var visit = service.visit(ID_CARD, location.id(), slot.start(), Channel.ONLINE, now());
+		List<Booked> inFirst = new ArrayList<>();
+		while (seatsFree(first, visit.start(), visit.end()) > 0) {
+			inFirst.add(service.hold(visit, citizen(), Channel.ONLINE, false, Duration.ZERO, false, now()));
+		}
+		assertThat(inFirst).isNotEmpty();
+		Timestamp from = Timestamp.from(visit.start());
+		Timestamp to = Timestamp.from(visit.end());
+		String[] others = candidates.stream().skip(1).map(pool -> pool.id().value()).toArray(String[]::new);
+		List<Integer> capacities = jdbc.sql("""
+				SELECT capacity FROM booking.capacity
+				WHERE pool_id = ANY (?) AND channel = 'ONLINE' AND slot_start >= ? AND slot_start < ?
+				ORDER BY pool_id, slot_start""").params(others, from, to).query(Integer.class).list();
+		try {
+			transaction.executeWithoutResult(status -> {
+				UUID freed = store.find(inFirst.getFirst().appointment().reference()).orElseThrow().id();
+				jdbc.sql("UPDATE booking.appointment SET status = 'CANCELLED' WHERE id = ?").param(freed).update();
+				jdbc.sql("""
+						UPDATE booking.capacity SET booked = booked - 1
+						WHERE pool_id = ? AND channel = 'ONLINE' AND slot_start >= ? AND slot_start < ?""")
+					.params(first.id().value(), from, to)
+					.update();
+				jdbc.sql("""
+						UPDATE booking.capacity SET capacity = booked
+						WHERE pool_id = ANY (?) AND channel = 'ONLINE' AND slot_start >= ? AND slot_start < ?""")
+					.params(others, from, to)
+					.update();
+			});
+
+			Booked booked = service.hold(service.visit(ID_CARD, location.id(), slot.start(), Channel.ONLINE, now()),
+					citizen(), Channel.ONLINE, false, Duration.ZERO, false, now());
+
+			assertThat(store.find(booked.appointment().reference()).orElseThrow().pool()).isEqualTo(first.id());
+			assertThat(new CapacityLedger(jdbc).violations()).isEmpty();
+		}
+		finally {
+			jdbc.sql(
+					"""
+							UPDATE booking.capacity c SET capacity = old.capacity
+							FROM (SELECT pool_id, slot_start, (?::int[])[row_number() OVER (ORDER BY pool_id, slot_start)] AS capacity
+							      FROM booking.capacity
+							      WHERE pool_id = ANY (?) AND channel = 'ONLINE' AND slot_start >= ? AND slot_start < ?) old
+							WHERE c.pool_id = old.pool_id AND c.slot_start = old.slot_start AND c.channel = 'ONLINE'""")
+				.params(capacities.toArray(Integer[]::new), others, from, to)
+				.update();
+		}
+	}
+
+	private Location officeWithPoolsFor(ProcedureId procedure) {
+		return locations.all()
+			.stream()
+			.filter(each -> pools.candidates(each.id(), List.of(procedure)).size() > 1)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No office with two pools for " + procedure + " in the demo data"));
 	}
 
 	private int seatsFree(Pool pool, Instant start, Instant end) {
