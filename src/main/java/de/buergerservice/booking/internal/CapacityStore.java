@@ -91,12 +91,10 @@ public class CapacityStore {
 				  WHERE booking.capacity.capacity <> GREATEST(EXCLUDED.capacity, booking.capacity.booked)""", rows);
 		Instant from = plans.getFirst().date().atStartOfDay(zone).toInstant();
 		Instant to = plans.getLast().date().plusDays(1).atStartOfDay(zone).toInstant();
-		// The units no longer planned are a set difference (EXCEPT: hashed or sorted,
-		// never
-		// a nested loop): an anti-join against the unnested array was planned as a nested
-		// loop when the rows were new (rows x units comparisons, 10-20 s per office of
-		// the
-		// Berlin benchmark).
+		// The units no longer planned are a set difference (EXCEPT: hashed or
+		// sorted, never a nested loop): an anti-join against the unnested array was
+		// planned as a nested loop when the rows were new (rows x units comparisons,
+		// 10-20 s per office of the Berlin benchmark).
 		String[] poolIds = pools.stream().map(PoolId::value).toArray(String[]::new);
 		jdbc.sql(
 				"""
@@ -119,11 +117,9 @@ public class CapacityStore {
 	public Optional<PoolId> claim(List<Pool> candidates, Channel channel, Instant start, int units, Duration grid) {
 		Instant end = start.plus(grid.multipliedBy(units));
 		for (Pool pool : candidates) {
-			// First lock the units in time order (so that visits over the same units
-			// never
-			// deadlock) and count those with a seat free; locked, they cannot change
-			// until
-			// this transaction ends.
+			// First lock the units in time order (so that visits over the same
+			// units never deadlock) and count those with a seat free; locked, they
+			// cannot change until this transaction ends.
 			Integer free = jdbc.sql("""
 					SELECT count(*) FILTER (WHERE free > 0) FROM (
 					  SELECT capacity - booked AS free FROM booking.capacity
@@ -135,16 +131,13 @@ public class CapacityStore {
 			if (free == null || free != units) {
 				continue;
 			}
-			// Then take a seat in each, in a statement of its own: its snapshot is taken
-			// after the locks, so it adds to the rows as they are. (In one statement with
-			// the
-			// locking, the update started from the statement's older snapshot: a seat
-			// that a
-			// concurrent release freed was counted as free, the new value computed from
-			// the
-			// row before the release, and the check constraint refused it: a 500 instead
-			// of
-			// a booking, found by the crash tests' rush.)
+			// Then take a seat in each, in a statement of its own: its snapshot is
+			// taken after the locks, so it adds to the rows as they are. (In one
+			// statement with the locking, the update started from the statement's
+			// older snapshot: a seat that a concurrent release freed was counted as
+			// free, the new value computed from the row before the release, and the
+			// check constraint refused it: a 500 instead of a booking, found by the
+			// crash tests' rush.)
 			List<Unit> claimed = jdbc.sql("""
 					UPDATE booking.capacity SET booked = booked + 1, version = nextval('booking.capacity_version')
 					WHERE pool_id = ? AND channel = ? AND slot_start >= ? AND slot_start < ?
