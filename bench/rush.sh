@@ -20,9 +20,11 @@
 #   7. reset; pgbench -c $RUSH_PGBENCH_CLIENTS with bench/pgbench/rush-book.sql; ledger check
 #      (and again with the application's extra steps, RUSH_APP_STEPS=1)
 #
-# Environment: DURATION (s, 30), RUSH_WARMUP (s, 120; 0 = none), RUSH_DAYS (the last N open days of the horizon, 4:
-# enough that neither side runs out within DURATION — one Berlin day takes about 5,200 visits of
-# 15 minutes, which pgbench books in about 20 s; a side that fills the days measures the days, not its rate),
+# Environment: DURATION (s, 30), RUSH_WARMUP (s, 120; 0 = none), RUSH_DAYS (the last N open days of the horizon, 8:
+# enough that neither side fills them within DURATION — one Berlin day takes about 5,200 visits of
+# 15 minutes; a side that fills the days measures the days, not its rate: with 4 days pgbench
+# booked a third of them in 60 s on a fast evening, 78 % of its attempts then found the start
+# taken, and its rate fell to 330/s against 510/s with 8 days, docs/benchmarks.md),
 # RUSH_PROCEDURE (default: the 15-minute procedure most offices offer), RUSH_CONNECTIONS
 # (1000), THREADS (2), RUSH_CLIENT_IPS (client addresses, 1000; 0 = all from 127.0.0.1),
 # RUSH_PGBENCH_CLIENTS (64; mind max_connections), RUSH_APP_STEPS (1: also run pgbench with the
@@ -36,7 +38,7 @@ cd "$ROOT_DIR"
 
 DURATION=${DURATION:-30}
 RUSH_WARMUP=${RUSH_WARMUP:-120}
-RUSH_DAYS=${RUSH_DAYS:-4}
+RUSH_DAYS=${RUSH_DAYS:-8}
 RUSH_CONNECTIONS=${RUSH_CONNECTIONS:-1000}
 THREADS=${THREADS:-2}
 RUSH_CLIENT_IPS=${RUSH_CLIENT_IPS:-1000}
