@@ -47,6 +47,7 @@ record Resend(String action, List<Field> fields) {
 				}
 			}
 		}
+		// sanitized (no "//"), so that the action cannot read as another host's address
 		return new Resend(PATHS.getPathWithinApplication(request), List.copyOf(fields));
 	}
 
